@@ -1,0 +1,66 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// swift-automl: an AutoML engine served as a JSON-RPC 2.0 daemon on stdio.
+///
+/// Layers (lower never imports higher), see Documentation/Architecture.md:
+/// CJansson -> AutoMLJSON -> AutoMLRPC; AutoMLNumerics -> AutoMLSpace -> AutoMLStrategies
+/// -> AutoMLEngine -> AutoMLServer -> automl (CLI).
+let package = Package(
+    name: "swift-automl",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "automl", targets: ["AutoMLCLI"]),
+        .library(
+            name: "AutoML",
+            targets: ["AutoMLJSON", "AutoMLRPC", "AutoMLNumerics", "AutoMLSpace", "AutoMLStrategies", "AutoMLEngine", "AutoMLServer"]
+        ),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CJansson",
+            pkgConfig: "jansson",
+            providers: [.apt(["libjansson-dev"])]
+        ),
+        .target(
+            name: "AutoMLJSON",
+            dependencies: ["CJansson", .product(name: "OrderedCollections", package: "swift-collections")]
+        ),
+        .target(
+            name: "AutoMLRPC",
+            dependencies: ["AutoMLJSON", .product(name: "Logging", package: "swift-log")]
+        ),
+        .target(name: "AutoMLNumerics"),
+        .target(name: "AutoMLSpace", dependencies: ["AutoMLJSON", "AutoMLNumerics"]),
+        .target(name: "AutoMLStrategies", dependencies: ["AutoMLJSON", "AutoMLNumerics", "AutoMLSpace"]),
+        .target(
+            name: "AutoMLEngine",
+            dependencies: ["AutoMLJSON", "AutoMLNumerics", "AutoMLSpace", "AutoMLStrategies", .product(name: "Logging", package: "swift-log")]
+        ),
+        .target(
+            name: "AutoMLServer",
+            dependencies: ["AutoMLJSON", "AutoMLRPC", "AutoMLSpace", "AutoMLStrategies", "AutoMLEngine", .product(name: "Logging", package: "swift-log")]
+        ),
+        .executableTarget(
+            name: "AutoMLCLI",
+            dependencies: [
+                "AutoMLJSON", "AutoMLRPC", "AutoMLServer", "AutoMLEngine",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(name: "AutoMLJSONTests", dependencies: ["AutoMLJSON"]),
+        .testTarget(name: "AutoMLRPCTests", dependencies: ["AutoMLRPC", "AutoMLJSON"]),
+        .testTarget(name: "AutoMLNumericsTests", dependencies: ["AutoMLNumerics"]),
+        .testTarget(name: "AutoMLSpaceTests", dependencies: ["AutoMLSpace", "AutoMLJSON", "AutoMLNumerics"]),
+        .testTarget(name: "AutoMLStrategiesTests", dependencies: ["AutoMLStrategies", "AutoMLSpace", "AutoMLJSON", "AutoMLNumerics", "AutoMLEngine"]),
+        .testTarget(name: "AutoMLEngineTests", dependencies: ["AutoMLEngine", "AutoMLStrategies", "AutoMLSpace", "AutoMLJSON"]),
+        .testTarget(name: "AutoMLServerTests", dependencies: ["AutoMLServer", "AutoMLRPC", "AutoMLEngine", "AutoMLJSON"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,104 @@
+import OrderedCollections
+
+/// The `Encoder` that builds one JSON value.
+///
+/// Containers handed out by a node write into shared storage (reference types), since Swift's
+/// encoding API lets a container be filled after the call that created it has returned; the
+/// tree is turned into a `JSON` value once, by `result`. Members keep the order in which they
+/// were first encoded.
+final class EncodingNode: Encoder {
+    /// What a node, an object member or an array element holds while encoding runs.
+    enum Content {
+        case empty
+        case value(JSON)
+        case object(EncodedObject)
+        case array(EncodedArray)
+        case node(EncodingNode)
+
+        /// The finished value; nothing encoded at all gives an empty object.
+        var json: JSON {
+            switch self {
+            case .empty: return .object(JSONObject())
+            case .value(let value): return value
+            case .object(let object): return .object(JSONObject(object.members.lazy.map { ($0.key, $0.value.json) }))
+            case .array(let array): return .array(array.elements.map(\.json))
+            case .node(let node): return node.content.json
+            }
+        }
+    }
+
+    private(set) var content: Content = .empty
+    let userInfo: [CodingUserInfoKey: Any]
+    private let parentPath: [any CodingKey]
+    private let key: (any CodingKey)?
+
+    init(userInfo: [CodingUserInfoKey: Any]) {
+        self.userInfo = userInfo
+        parentPath = []
+        key = nil
+    }
+
+    private init(parent: EncodingNode, key: any CodingKey) {
+        userInfo = parent.userInfo
+        parentPath = parent.codingPath
+        self.key = key
+    }
+
+    var codingPath: [any CodingKey] {
+        guard let key else { return parentPath }
+        return parentPath + [key]
+    }
+
+    /// A node for the member or element `key` of this one.
+    func child(_ key: any CodingKey) -> EncodingNode { EncodingNode(parent: self, key: key) }
+
+    /// Makes `value` this node's whole content.
+    func store(_ value: JSON) { content = .value(value) }
+
+    /// The value encoded so far, or nil when nothing was.
+    var result: JSON? {
+        if case .empty = content { return nil }
+        return content.json
+    }
+
+    /// Encodes `value` as this node's content: scalars, `JSON` and `JSONObject` directly,
+    /// anything else through its `encode(to:)`. Returns the finished value, nil if it encoded nothing.
+    func encode<T: Encodable>(_ value: T) throws -> JSON? {
+        if let scalar = try Self.scalar(value, at: self.codingPath) {
+            store(scalar)
+        } else {
+            try value.encode(to: self)
+        }
+        return result
+    }
+
+    // MARK: - Encoder
+
+    func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
+        if case .object(let object) = content {
+            return KeyedEncodingContainer(JSONKeyedEncodingContainer(object: object, node: self))
+        }
+        let object = EncodedObject()
+        content = .object(object)
+        return KeyedEncodingContainer(JSONKeyedEncodingContainer(object: object, node: self))
+    }
+
+    func unkeyedContainer() -> any UnkeyedEncodingContainer {
+        if case .array(let array) = content { return JSONUnkeyedEncodingContainer(array: array, node: self) }
+        let array = EncodedArray()
+        content = .array(array)
+        return JSONUnkeyedEncodingContainer(array: array, node: self)
+    }
+
+    func singleValueContainer() -> any SingleValueEncodingContainer { JSONSingleValueEncodingContainer(node: self) }
+}
+
+/// An object under construction; members may be nodes still being filled.
+final class EncodedObject {
+    var members: OrderedDictionary<String, EncodingNode.Content> = [:]
+}
+
+/// An array under construction; elements may be nodes still being filled.
+final class EncodedArray {
+    var elements: [EncodingNode.Content] = []
+}

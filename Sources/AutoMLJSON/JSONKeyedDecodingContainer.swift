@@ -1,0 +1,55 @@
+/// Reads the members of a JSON object by key; a missing member is an error at its own path.
+///
+/// Unknown members are ignored. `allKeys` lists the members in the object's order.
+struct JSONKeyedDecodingContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
+    let object: JSONObject
+    let node: DecodingNode
+
+    var codingPath: [any CodingKey] { node.codingPath }
+
+    var allKeys: [Key] { object.keys.compactMap { Key(stringValue: $0) } }
+
+    func contains(_ key: Key) -> Bool { object[key.stringValue] != nil }
+
+    /// The node of member `key`, or a "required field is missing" error at the key's path.
+    private func member(_ key: Key) throws(JSONFieldError) -> DecodingNode {
+        guard let value = object[key.stringValue] else { throw node.failure("required field is missing", at: key) }
+        return node.child(value, key: key)
+    }
+
+    func decodeNil(forKey key: Key) throws -> Bool { try member(key).value.isNull }
+
+    func decode(_ type: Bool.Type, forKey key: Key) throws -> Bool { try member(key).decode(type) }
+    func decode(_ type: String.Type, forKey key: Key) throws -> String { try member(key).decode(type) }
+    func decode(_ type: Double.Type, forKey key: Key) throws -> Double { try member(key).decode(type) }
+    func decode(_ type: Float.Type, forKey key: Key) throws -> Float { try member(key).decode(type) }
+    func decode(_ type: Int.Type, forKey key: Key) throws -> Int { try member(key).integer(type) }
+    func decode(_ type: Int8.Type, forKey key: Key) throws -> Int8 { try member(key).integer(type) }
+    func decode(_ type: Int16.Type, forKey key: Key) throws -> Int16 { try member(key).integer(type) }
+    func decode(_ type: Int32.Type, forKey key: Key) throws -> Int32 { try member(key).integer(type) }
+    func decode(_ type: Int64.Type, forKey key: Key) throws -> Int64 { try member(key).integer(type) }
+    func decode(_ type: UInt.Type, forKey key: Key) throws -> UInt { try member(key).integer(type) }
+    func decode(_ type: UInt8.Type, forKey key: Key) throws -> UInt8 { try member(key).integer(type) }
+    func decode(_ type: UInt16.Type, forKey key: Key) throws -> UInt16 { try member(key).integer(type) }
+    func decode(_ type: UInt32.Type, forKey key: Key) throws -> UInt32 { try member(key).integer(type) }
+    func decode(_ type: UInt64.Type, forKey key: Key) throws -> UInt64 { try member(key).integer(type) }
+    func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T { try member(key).decodeValue(type) }
+
+    func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws -> KeyedDecodingContainer<NestedKey> {
+        try member(key).container(keyedBy: type)
+    }
+
+    func nestedUnkeyedContainer(forKey key: Key) throws -> any UnkeyedDecodingContainer {
+        try member(key).unkeyedContainer()
+    }
+
+    /// A decoder for the member `super`, or for null when there is none.
+    func superDecoder() throws -> any Decoder {
+        node.child(object[JSONMemberKey.super.stringValue] ?? .null, key: JSONMemberKey.super)
+    }
+
+    /// A decoder for member `key`, or for null when there is none.
+    func superDecoder(forKey key: Key) throws -> any Decoder {
+        node.child(object[key.stringValue] ?? .null, key: key)
+    }
+}

@@ -1,0 +1,40 @@
+import AutoMLJSON
+import AutoMLSpace
+
+/// Every strategy the engine serves: one literal list, turned into a lookup table.
+public enum StrategyRegistry {
+    /// Add a strategy here and it is served, listed, documented and run through the conformance suite.
+    public static let all: [any Strategy.Type] = [
+        RandomSearch.self,
+        GridSearch.self,
+        SobolSearch.self,
+    ]
+
+    static let byName: [String: any Strategy.Type] = Dictionary(uniqueKeysWithValues: all.map { ($0.name, $0) })
+
+    public static func named(_ name: String) -> (any Strategy.Type)? { byName[name] }
+
+    /// Creates a strategy by name.
+    /// - Parameter path: where the options sit in the request, for error messages
+    ///   (`params.strategy.options`).
+    public static func make(
+        name: String, options: JSON?, space: SearchSpace, objectives: [Objective], path: String
+    ) throws -> AnyStrategy {
+        guard let type = byName[name] else {
+            throw StrategyError.unknown(name: name, known: all.map { $0.name })
+        }
+        return try type.make(options: options, space: space, objectives: objectives, path: path)
+    }
+
+    /// The `strategy/list` entry of one strategy.
+    public static func describe(_ type: any Strategy.Type) -> JSON {
+        let supports: JSON = (try? JSONValueEncoder().encode(type.capabilities)) ?? .object([:])
+        return .object([
+            "name": .string(type.name),
+            "family": .string(type.family),
+            "description": .string(type.summary),
+            "options": type.optionsSchema,
+            "supports": supports,
+        ])
+    }
+}

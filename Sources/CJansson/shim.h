@@ -1,0 +1,4 @@
+#ifndef AUTOML_CJANSSON_SHIM_H
+#define AUTOML_CJANSSON_SHIM_H
+#include <jansson.h>
+#endif
