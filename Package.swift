@@ -13,7 +13,7 @@ let package = Package(
         .executable(name: "automl", targets: ["AutoMLCLI"]),
         .library(
             name: "AutoML",
-            targets: ["AutoMLJSON", "AutoMLRPC", "AutoMLNumerics", "AutoMLSpace", "AutoMLStrategies", "AutoMLEngine", "AutoMLServer"]
+            targets: ["AutoMLJSON", "AutoMLRPC", "AutoMLNumerics", "AutoMLSpace", "AutoMLStrategies", "AutoMLEngine", "AutoMLServer", "AutoMLBenchmarks"]
         ),
     ],
     dependencies: [
@@ -42,6 +42,7 @@ let package = Package(
             name: "AutoMLEngine",
             dependencies: ["AutoMLJSON", "AutoMLNumerics", "AutoMLSpace", "AutoMLStrategies", .product(name: "Logging", package: "swift-log")]
         ),
+        .target(name: "AutoMLBenchmarks", dependencies: ["AutoMLJSON", "AutoMLSpace", "AutoMLStrategies", "AutoMLEngine"]),
         .target(
             name: "AutoMLServer",
             dependencies: ["AutoMLJSON", "AutoMLRPC", "AutoMLSpace", "AutoMLStrategies", "AutoMLEngine", .product(name: "Logging", package: "swift-log")]
@@ -49,7 +50,7 @@ let package = Package(
         .executableTarget(
             name: "AutoMLCLI",
             dependencies: [
-                "AutoMLJSON", "AutoMLRPC", "AutoMLServer", "AutoMLEngine",
+                "AutoMLJSON", "AutoMLRPC", "AutoMLServer", "AutoMLEngine", "AutoMLBenchmarks", "AutoMLSpace", "AutoMLStrategies",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -60,6 +61,7 @@ let package = Package(
         .testTarget(name: "AutoMLSpaceTests", dependencies: ["AutoMLSpace", "AutoMLJSON", "AutoMLNumerics"]),
         .testTarget(name: "AutoMLStrategiesTests", dependencies: ["AutoMLStrategies", "AutoMLSpace", "AutoMLJSON", "AutoMLNumerics", "AutoMLEngine"]),
         .testTarget(name: "AutoMLEngineTests", dependencies: ["AutoMLEngine", "AutoMLStrategies", "AutoMLSpace", "AutoMLJSON"]),
+        .testTarget(name: "AutoMLBenchmarksTests", dependencies: ["AutoMLBenchmarks"]),
         .testTarget(name: "AutoMLServerTests", dependencies: ["AutoMLServer", "AutoMLRPC", "AutoMLEngine", "AutoMLJSON"]),
     ],
     swiftLanguageModes: [.v6]

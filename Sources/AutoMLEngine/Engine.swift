@@ -103,9 +103,19 @@ public actor Engine {
         return result
     }
 
-    /// Syncs every journal; called at shutdown and end of input.
+    /// Syncs every journal (the `batch` durability's deferred fsyncs).
     public func flush() async {
         for session in sessions.values { await session.flush() }
+    }
+
+    /// Syncs and releases every session's journal: at shutdown and end of input. Sessions are
+    /// loaded again from disk if used afterwards.
+    public func shutdown() async {
+        for session in sessions.values {
+            await session.flush()
+            await session.release()
+        }
+        sessions.removeAll()
     }
 
     // MARK: - Paths

@@ -17,9 +17,12 @@ extension Session {
         let opened: (journal: Journal, events: [JSON], repairedTail: Bool)
         do {
             opened = try Journal.open(at: path, durability: durability)
-        } catch let error as JournalError {
-            if case .missing = error { throw EngineError.unknownSession(path) }
-            throw EngineError.journalCorrupt(error.description)
+        } catch {
+            switch error {
+            case .missing: throw EngineError.unknownSession(path)
+            case .corrupt: throw EngineError.journalCorrupt(error.description)
+            case .io, .exists: throw EngineError.storage(error.description)
+            }
         }
         do {
             let state = try replay(events: opened.events, path: path)

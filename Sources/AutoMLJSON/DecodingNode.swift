@@ -7,49 +7,79 @@ final class DecodingContext {
         self.basePath = basePath
         self.userInfo = userInfo
     }
+
+    /// An error at `path`, a coding path from the root.
+    func failure(_ reason: String, atPath path: [any CodingKey]) -> JSONFieldError {
+        JSONFieldError(path: JSONPath.of(path, under: basePath), reason: reason)
+    }
+}
+
+/// A coding path as a chain of keys from the innermost outwards, shared by everything beneath
+/// it: descending one level costs one small object, not a copied array of keys.
+final class CodingPathLink {
+    let parent: CodingPathLink?
+    let key: any CodingKey
+
+    init(parent: CodingPathLink?, key: any CodingKey) {
+        self.parent = parent
+        self.key = key
+    }
+
+    /// The keys of a chain (nil is the root), outermost first.
+    static func keys(_ link: CodingPathLink?) -> [any CodingKey] {
+        var keys: [any CodingKey] = []
+        var current = link
+        while let step = current {
+            keys.append(step.key)
+            current = step.parent
+        }
+        return keys.reversed()
+    }
 }
 
 /// The `Decoder` positioned on one JSON value; it is also that value's single-value container.
 ///
-/// A node keeps its parent's coding path and its own key rather than a built array, so reading
-/// a scalar member allocates no path; paths are spelled out only when an error names one.
+/// A node holds the link of its parent's path and its own key, so reading a scalar member
+/// builds no path at all; a container links its node's key once for all its children, and a
+/// path is spelled out as keys or text only when asked for (by user code or an error).
 struct DecodingNode: Decoder, SingleValueDecodingContainer {
     let value: JSON
     let context: DecodingContext
-    private let parentPath: [any CodingKey]
+    private let parent: CodingPathLink?
     private let key: (any CodingKey)?
 
     init(value: JSON, context: DecodingContext) {
         self.value = value
         self.context = context
-        parentPath = []
+        parent = nil
         key = nil
     }
 
-    private init(value: JSON, context: DecodingContext, parentPath: [any CodingKey], key: any CodingKey) {
+    /// The node of a member or element `key` of the value whose path is `parent`.
+    init(value: JSON, context: DecodingContext, parent: CodingPathLink?, key: any CodingKey) {
         self.value = value
         self.context = context
-        self.parentPath = parentPath
+        self.parent = parent
         self.key = key
     }
 
+    /// This node's path as a link, for containers to hang their children on.
+    var link: CodingPathLink? {
+        guard let key else { return parent }
+        return CodingPathLink(parent: parent, key: key)
+    }
+
     var codingPath: [any CodingKey] {
-        guard let key else { return parentPath }
-        return parentPath + [key]
+        var keys = CodingPathLink.keys(parent)
+        if let key { keys.append(key) }
+        return keys
     }
 
     var userInfo: [CodingUserInfoKey: Any] { context.userInfo }
 
-    /// The node of a member or element of this value.
-    func child(_ value: JSON, key: any CodingKey) -> DecodingNode {
-        DecodingNode(value: value, context: context, parentPath: codingPath, key: key)
-    }
-
-    /// An error at this value, or at its member or element `key`.
-    func failure(_ reason: String, at key: (any CodingKey)? = nil) -> JSONFieldError {
-        var path = codingPath
-        if let key { path.append(key) }
-        return JSONFieldError(path: JSONPath.of(path, under: context.basePath), reason: reason)
+    /// An error at this value.
+    func failure(_ reason: String) -> JSONFieldError {
+        context.failure(reason, atPath: codingPath)
     }
 
     /// Runs a scalar conversion, naming this value's path when it fails.
@@ -81,16 +111,16 @@ struct DecodingNode: Decoder, SingleValueDecodingContainer {
     /// stay integers); common scalars skip `init(from:)`; any other error thrown from a type's
     /// `init(from:)` becomes a `JSONFieldError` at the path it names, or at this value.
     func decodeValue<T: Decodable>(_ type: T.Type) throws(JSONFieldError) -> T {
-        if T.self == JSON.self, let raw = value as? T { return raw }
+        // Each `unsafeBitCast` below follows a test that `T` is exactly the source type.
+        if T.self == JSON.self { return unsafeBitCast(value, to: T.self) }
         if T.self == JSONObject.self {
             guard case .object(let object) = value else { throw failure(JSONMismatch.expected("an object", found: value).reason) }
-            if let raw = object as? T { return raw }
+            return unsafeBitCast(object, to: T.self)
         }
-        if T.self == Double.self, let real = try scalar(JSONScalarDecoding.double) as? T { return real }
-        if T.self == Int.self, let integer = try scalar({ v throws(JSONMismatch) in try JSONScalarDecoding.integer(v, as: Int.self) }) as? T {
-            return integer
-        }
-        if T.self == String.self, let text = try scalar(JSONScalarDecoding.string) as? T { return text }
+        if T.self == Double.self { return unsafeBitCast(try scalar(JSONScalarDecoding.double), to: T.self) }
+        if T.self == Int.self { return unsafeBitCast(try integer(Int.self), to: T.self) }
+        if T.self == String.self { return unsafeBitCast(try scalar(JSONScalarDecoding.string), to: T.self) }
+        if T.self == Bool.self { return unsafeBitCast(try scalar(JSONScalarDecoding.bool), to: T.self) }
         do {
             return try T(from: self)
         } catch let error as JSONFieldError {

@@ -7,22 +7,20 @@ import OrderedCollections
 /// tree is turned into a `JSON` value once, by `result`. Members keep the order in which they
 /// were first encoded.
 final class EncodingNode: Encoder {
-    /// What a node, an object member or an array element holds while encoding runs.
+    /// What a node holds while encoding runs.
     enum Content {
         case empty
         case value(JSON)
         case object(EncodedObject)
         case array(EncodedArray)
-        case node(EncodingNode)
 
         /// The finished value; nothing encoded at all gives an empty object.
         var json: JSON {
             switch self {
             case .empty: return .object(JSONObject())
             case .value(let value): return value
-            case .object(let object): return .object(JSONObject(object.members.lazy.map { ($0.key, $0.value.json) }))
-            case .array(let array): return .array(array.elements.map(\.json))
-            case .node(let node): return node.content.json
+            case .object(let object): return object.json
+            case .array(let array): return array.json
             }
         }
     }
@@ -31,6 +29,9 @@ final class EncodingNode: Encoder {
     let userInfo: [CodingUserInfoKey: Any]
     private let parentPath: [any CodingKey]
     private let key: (any CodingKey)?
+
+    /// Built on first use: a node asked for its path usually has children that need it too.
+    private(set) lazy var codingPath: [any CodingKey] = key.map { parentPath + [$0] } ?? parentPath
 
     init(userInfo: [CodingUserInfoKey: Any]) {
         self.userInfo = userInfo
@@ -42,11 +43,6 @@ final class EncodingNode: Encoder {
         userInfo = parent.userInfo
         parentPath = parent.codingPath
         self.key = key
-    }
-
-    var codingPath: [any CodingKey] {
-        guard let key else { return parentPath }
-        return parentPath + [key]
     }
 
     /// A node for the member or element `key` of this one.
@@ -93,12 +89,48 @@ final class EncodingNode: Encoder {
     func singleValueContainer() -> any SingleValueEncodingContainer { JSONSingleValueEncodingContainer(node: self) }
 }
 
-/// An object under construction; members may be nodes still being filled.
+/// An object under construction. Finished members are stored as values; members handed out as
+/// nested containers or super encoders hold a placeholder, in place, until the end.
 final class EncodedObject {
-    var members: OrderedDictionary<String, EncodingNode.Content> = [:]
+    private var members: OrderedDictionary<String, JSON> = [:]
+    private var pending: [String: EncodingNode] = [:]
+
+    func set(_ value: JSON, forKey key: String) {
+        members[key] = value
+        if !pending.isEmpty { pending[key] = nil }
+    }
+
+    /// Member `key` will be whatever `node` holds when encoding ends.
+    func set(_ node: EncodingNode, forKey key: String) {
+        members[key] = .null
+        pending[key] = node
+    }
+
+    var json: JSON {
+        var finished = members
+        for (key, node) in pending { finished[key] = node.content.json }
+        return .object(JSONObject(members: finished))
+    }
 }
 
-/// An array under construction; elements may be nodes still being filled.
+/// An array under construction, with the same placeholders as `EncodedObject`.
 final class EncodedArray {
-    var elements: [EncodingNode.Content] = []
+    private var elements: [JSON] = []
+    private var pending: [(index: Int, node: EncodingNode)] = []
+
+    var count: Int { elements.count }
+
+    func append(_ value: JSON) { elements.append(value) }
+
+    /// The next element will be whatever `node` holds when encoding ends.
+    func append(_ node: EncodingNode) {
+        pending.append((elements.count, node))
+        elements.append(.null)
+    }
+
+    var json: JSON {
+        var finished = elements
+        for (index, node) in pending { finished[index] = node.content.json }
+        return .array(finished)
+    }
 }

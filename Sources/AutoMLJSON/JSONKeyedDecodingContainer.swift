@@ -3,9 +3,17 @@
 /// Unknown members are ignored. `allKeys` lists the members in the object's order.
 struct JSONKeyedDecodingContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     let object: JSONObject
-    let node: DecodingNode
+    private let context: DecodingContext
+    /// The object's path, linked once for all its members.
+    private let link: CodingPathLink?
 
-    var codingPath: [any CodingKey] { node.codingPath }
+    init(object: JSONObject, node: DecodingNode) {
+        self.object = object
+        context = node.context
+        link = node.link
+    }
+
+    var codingPath: [any CodingKey] { CodingPathLink.keys(link) }
 
     var allKeys: [Key] { object.keys.compactMap { Key(stringValue: $0) } }
 
@@ -13,8 +21,8 @@ struct JSONKeyedDecodingContainer<Key: CodingKey>: KeyedDecodingContainerProtoco
 
     /// The node of member `key`, or a "required field is missing" error at the key's path.
     private func member(_ key: Key) throws(JSONFieldError) -> DecodingNode {
-        guard let value = object[key.stringValue] else { throw node.failure("required field is missing", at: key) }
-        return node.child(value, key: key)
+        guard let value = object[key.stringValue] else { throw context.failure("required field is missing", atPath: codingPath + [key]) }
+        return DecodingNode(value: value, context: context, parent: link, key: key)
     }
 
     func decodeNil(forKey key: Key) throws -> Bool { try member(key).value.isNull }
@@ -35,6 +43,30 @@ struct JSONKeyedDecodingContainer<Key: CodingKey>: KeyedDecodingContainerProtoco
     func decode(_ type: UInt64.Type, forKey key: Key) throws -> UInt64 { try member(key).integer(type) }
     func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T { try member(key).decodeValue(type) }
 
+    // Absent and null read as nil with one lookup (the default implementations take three).
+
+    /// The node of member `key` when it is present and not null.
+    private func presentMember(_ key: Key) -> DecodingNode? {
+        guard let value = object[key.stringValue], !value.isNull else { return nil }
+        return DecodingNode(value: value, context: context, parent: link, key: key)
+    }
+
+    func decodeIfPresent(_ type: Bool.Type, forKey key: Key) throws -> Bool? { try presentMember(key)?.decode(type) }
+    func decodeIfPresent(_ type: String.Type, forKey key: Key) throws -> String? { try presentMember(key)?.decode(type) }
+    func decodeIfPresent(_ type: Double.Type, forKey key: Key) throws -> Double? { try presentMember(key)?.decode(type) }
+    func decodeIfPresent(_ type: Float.Type, forKey key: Key) throws -> Float? { try presentMember(key)?.decode(type) }
+    func decodeIfPresent(_ type: Int.Type, forKey key: Key) throws -> Int? { try presentMember(key)?.integer(type) }
+    func decodeIfPresent(_ type: Int8.Type, forKey key: Key) throws -> Int8? { try presentMember(key)?.integer(type) }
+    func decodeIfPresent(_ type: Int16.Type, forKey key: Key) throws -> Int16? { try presentMember(key)?.integer(type) }
+    func decodeIfPresent(_ type: Int32.Type, forKey key: Key) throws -> Int32? { try presentMember(key)?.integer(type) }
+    func decodeIfPresent(_ type: Int64.Type, forKey key: Key) throws -> Int64? { try presentMember(key)?.integer(type) }
+    func decodeIfPresent(_ type: UInt.Type, forKey key: Key) throws -> UInt? { try presentMember(key)?.integer(type) }
+    func decodeIfPresent(_ type: UInt8.Type, forKey key: Key) throws -> UInt8? { try presentMember(key)?.integer(type) }
+    func decodeIfPresent(_ type: UInt16.Type, forKey key: Key) throws -> UInt16? { try presentMember(key)?.integer(type) }
+    func decodeIfPresent(_ type: UInt32.Type, forKey key: Key) throws -> UInt32? { try presentMember(key)?.integer(type) }
+    func decodeIfPresent(_ type: UInt64.Type, forKey key: Key) throws -> UInt64? { try presentMember(key)?.integer(type) }
+    func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? { try presentMember(key)?.decodeValue(type) }
+
     func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws -> KeyedDecodingContainer<NestedKey> {
         try member(key).container(keyedBy: type)
     }
@@ -45,11 +77,11 @@ struct JSONKeyedDecodingContainer<Key: CodingKey>: KeyedDecodingContainerProtoco
 
     /// A decoder for the member `super`, or for null when there is none.
     func superDecoder() throws -> any Decoder {
-        node.child(object[JSONMemberKey.super.stringValue] ?? .null, key: JSONMemberKey.super)
+        DecodingNode(value: object[JSONMemberKey.super.stringValue] ?? .null, context: context, parent: link, key: JSONMemberKey.super)
     }
 
     /// A decoder for member `key`, or for null when there is none.
     func superDecoder(forKey key: Key) throws -> any Decoder {
-        node.child(object[key.stringValue] ?? .null, key: key)
+        DecodingNode(value: object[key.stringValue] ?? .null, context: context, parent: link, key: key)
     }
 }

@@ -8,7 +8,7 @@ struct JSONKeyedEncodingContainer<Key: CodingKey>: KeyedEncodingContainerProtoco
 
     var codingPath: [any CodingKey] { node.codingPath }
 
-    private func set(_ value: JSON, _ key: Key) { object.members[key.stringValue] = .value(value) }
+    private func set(_ value: JSON, _ key: Key) { object.set(value, forKey: key.stringValue) }
 
     private func path(_ key: Key) -> [any CodingKey] { codingPath + [key] }
 
@@ -46,7 +46,7 @@ struct JSONKeyedEncodingContainer<Key: CodingKey>: KeyedEncodingContainerProtoco
 
     mutating func superEncoder() -> any Encoder {
         let child = node.child(JSONMemberKey.super)
-        object.members[JSONMemberKey.super.stringValue] = .node(child)
+        object.set(child, forKey: JSONMemberKey.super.stringValue)
         return child
     }
 
@@ -55,7 +55,7 @@ struct JSONKeyedEncodingContainer<Key: CodingKey>: KeyedEncodingContainerProtoco
     /// A node stored as member `key`, to be filled later through its containers.
     private func nestedNode(_ key: Key) -> EncodingNode {
         let child = node.child(key)
-        object.members[key.stringValue] = .node(child)
+        object.set(child, forKey: key.stringValue)
         return child
     }
 }

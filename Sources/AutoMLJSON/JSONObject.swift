@@ -7,7 +7,7 @@ import OrderedCollections
 public struct JSONObject: Sendable, Hashable, Sequence {
     public typealias Element = (key: String, value: JSON)
 
-    private var storage: OrderedDictionary<String, JSON>
+    fileprivate var storage: OrderedDictionary<String, JSON>
 
     public init() { storage = [:] }
 
@@ -58,4 +58,17 @@ extension JSONObject: ExpressibleByDictionaryLiteral {
     public init(dictionaryLiteral elements: (String, JSON)...) {
         self.init(elements)
     }
+}
+
+// MARK: - Module internals
+
+extension JSONObject {
+    /// Wraps storage built elsewhere in the module (the encoder, the parser) without rehashing.
+    init(members: OrderedDictionary<String, JSON>) {
+        self.init()
+        storage = members
+    }
+
+    /// The members in order, for loops that must not pay for `AnyIterator` (the printer).
+    var members: OrderedDictionary<String, JSON> { storage }
 }

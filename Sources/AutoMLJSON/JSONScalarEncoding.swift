@@ -5,25 +5,24 @@ extension EncodingNode {
     /// - Throws: `EncodingError.invalidValue` for NaN and infinities, which JSON cannot carry,
     ///   and for unsigned integers above `Int64.max`.
     static func scalar<T: Encodable>(_ value: T, at path: @autoclosure () -> [any CodingKey]) throws -> JSON? {
-        switch value {
-        case let json as JSON: return json
-        case let object as JSONObject: return .object(object)
-        case let text as String: return .string(text)
-        case let flag as Bool: return .bool(flag)
-        case let real as Double: return try number(real, at: path())
-        case let real as Float: return try number(real, at: path())
-        case let integer as Int: return .int(Int64(integer))
-        case let integer as Int64: return .int(integer)
-        case let integer as Int32: return .int(Int64(integer))
-        case let integer as Int16: return .int(Int64(integer))
-        case let integer as Int8: return .int(Int64(integer))
-        case let integer as UInt: return try number(integer, at: path())
-        case let integer as UInt64: return try number(integer, at: path())
-        case let integer as UInt32: return .int(Int64(integer))
-        case let integer as UInt16: return .int(Int64(integer))
-        case let integer as UInt8: return .int(Int64(integer))
-        default: return nil
-        }
+        // Metatype comparisons first: one cheap test per type, one cast for the match.
+        if T.self == JSON.self, let json = value as? JSON { return json }
+        if T.self == String.self, let text = value as? String { return .string(text) }
+        if T.self == Double.self, let real = value as? Double { return try number(real, at: path()) }
+        if T.self == Int.self, let integer = value as? Int { return .int(Int64(integer)) }
+        if T.self == Bool.self, let flag = value as? Bool { return .bool(flag) }
+        if T.self == JSONObject.self, let object = value as? JSONObject { return .object(object) }
+        if T.self == Float.self, let real = value as? Float { return try number(real, at: path()) }
+        if T.self == Int64.self, let integer = value as? Int64 { return .int(integer) }
+        if T.self == Int32.self, let integer = value as? Int32 { return .int(Int64(integer)) }
+        if T.self == Int16.self, let integer = value as? Int16 { return .int(Int64(integer)) }
+        if T.self == Int8.self, let integer = value as? Int8 { return .int(Int64(integer)) }
+        if T.self == UInt.self, let integer = value as? UInt { return try number(integer, at: path()) }
+        if T.self == UInt64.self, let integer = value as? UInt64 { return try number(integer, at: path()) }
+        if T.self == UInt32.self, let integer = value as? UInt32 { return .int(Int64(integer)) }
+        if T.self == UInt16.self, let integer = value as? UInt16 { return .int(Int64(integer)) }
+        if T.self == UInt8.self, let integer = value as? UInt8 { return .int(Int64(integer)) }
+        return nil
     }
 
     /// `.double`, refusing NaN and infinities.

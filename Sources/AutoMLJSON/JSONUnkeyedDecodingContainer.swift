@@ -2,15 +2,18 @@
 /// missing position's path. A failed read does not advance.
 struct JSONUnkeyedDecodingContainer: UnkeyedDecodingContainer {
     let elements: [JSON]
-    let node: DecodingNode
+    private let context: DecodingContext
+    /// The array's path, linked once for all its elements.
+    private let link: CodingPathLink?
     private(set) var currentIndex = 0
 
     init(elements: [JSON], node: DecodingNode) {
         self.elements = elements
-        self.node = node
+        context = node.context
+        link = node.link
     }
 
-    var codingPath: [any CodingKey] { node.codingPath }
+    var codingPath: [any CodingKey] { CodingPathLink.keys(link) }
 
     var count: Int? { elements.count }
 
@@ -19,8 +22,8 @@ struct JSONUnkeyedDecodingContainer: UnkeyedDecodingContainer {
     /// The node of the current element, or a "required element is missing" error.
     private func current() throws(JSONFieldError) -> DecodingNode {
         let key = JSONIndexKey(currentIndex)
-        guard currentIndex < elements.count else { throw node.failure("required element is missing", at: key) }
-        return node.child(elements[currentIndex], key: key)
+        guard currentIndex < elements.count else { throw context.failure("required element is missing", atPath: codingPath + [key]) }
+        return DecodingNode(value: elements[currentIndex], context: context, parent: link, key: key)
     }
 
     /// Reads the current element with `read`, then moves past it.

@@ -5,9 +5,9 @@ struct JSONUnkeyedEncodingContainer: UnkeyedEncodingContainer {
 
     var codingPath: [any CodingKey] { node.codingPath }
 
-    var count: Int { array.elements.count }
+    var count: Int { array.count }
 
-    private func append(_ value: JSON) { array.elements.append(.value(value)) }
+    private func append(_ value: JSON) { array.append(value) }
 
     private var nextPath: [any CodingKey] { codingPath + [JSONIndexKey(count)] }
 
@@ -46,7 +46,7 @@ struct JSONUnkeyedEncodingContainer: UnkeyedEncodingContainer {
     /// A node appended as the next element, to be filled later through its containers.
     private func nestedNode() -> EncodingNode {
         let child = node.child(JSONIndexKey(count))
-        array.elements.append(.node(child))
+        array.append(child)
         return child
     }
 }

@@ -36,7 +36,7 @@ struct JSONWriter {
         case .object(let members):
             bytes.append(UInt8(ascii: "{"))
             var first = true
-            for (key, member) in members {
+            for (key, member) in members.members {
                 if !first { bytes.append(UInt8(ascii: ",")) }
                 first = false
                 newline(level + 1)

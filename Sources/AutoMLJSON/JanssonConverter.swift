@@ -1,4 +1,5 @@
 import CJansson
+import OrderedCollections
 
 /// Turns a jansson tree into a `JSON` value, bounding its nesting depth.
 ///
@@ -60,7 +61,7 @@ enum JanssonConverter {
         var index = 0
         let count: Int
         var elements: [JSON] = []
-        var members = JSONObject()
+        var members: OrderedDictionary<String, JSON> = [:]
         /// The key of the child container being converted above this frame.
         var pendingKey = ""
 
@@ -70,6 +71,7 @@ enum JanssonConverter {
             if isObject {
                 iterator = json_object_iter(node)
                 count = json_object_size(node)
+                members.reserveCapacity(count)
             } else {
                 count = json_array_size(node)
                 elements.reserveCapacity(count)
@@ -93,6 +95,6 @@ enum JanssonConverter {
             if isObject { members[key] = value } else { elements.append(value) }
         }
 
-        var value: JSON { isObject ? .object(members) : .array(elements) }
+        var value: JSON { isObject ? .object(JSONObject(members: members)) : .array(elements) }
     }
 }

@@ -78,19 +78,20 @@ enum JanssonParseFailure {
         return start
     }
 
-    /// True when the text at `offset` reads NaN or Infinity (any case, optional sign), the
+    /// True when the token at `offset` is NaN, Inf or Infinity (any case, optional sign), the
     /// spellings other encoders emit for non-finite numbers.
     private static func startsWithNonFiniteToken(at offset: Int, in bytes: UnsafeRawBufferPointer) -> Bool {
         guard offset >= 0, offset < bytes.count else { return false }
         var index = offset
         if bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") { index += 1 }
-        for word in ["nan", "inf"] {
-            let letters = Array(word.utf8)
-            guard index + letters.count <= bytes.count else { continue }
-            let matches = zip(bytes[index..<index + letters.count], letters).allSatisfy { $0 | 0x20 == $1 }
-            if matches { return true }
+        var word: [UInt8] = []
+        while index < bytes.count, word.count <= 8 {
+            let lower = bytes[index] | 0x20
+            guard lower >= UInt8(ascii: "a"), lower <= UInt8(ascii: "z") else { break }
+            word.append(lower)
+            index += 1
         }
-        return false
+        return word == Array("nan".utf8) || word == Array("inf".utf8) || word == Array("infinity".utf8)
     }
 
     private static func isWhitespace(_ byte: UInt8) -> Bool {

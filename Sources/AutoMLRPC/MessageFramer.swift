@@ -128,7 +128,7 @@ public struct MessageFramer: Sendable {
     ///
     /// A body, header block or line cut short is a `truncated` failure, except a final NDJSON line
     /// without `\n` whose outer `{...}`/`[...]` is closed: it is delivered. Trailing whitespace
-    /// gives nothing.
+    /// gives nothing. Bytes appended after `finish()` are ignored.
     public mutating func finish() -> FramedItem? {
         ended = true
         return next()

@@ -37,7 +37,7 @@ public enum Daemon {
         let context = ServerContext(engine: engine)
         let hooks = RPCServer<ServerContext>.Hooks(
             initializeResult: { _ in initializeResult(version: context.version) },
-            flush: { await engine.flush() })
+            flush: { await engine.shutdown() })
         return RPCServer(registry: ServerMethods.registry, context: context, hooks: hooks, logger: logger, output: output)
     }
 

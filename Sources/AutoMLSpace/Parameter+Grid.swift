@@ -46,9 +46,14 @@ extension Parameter {
             let k = min(max(index, 0), n)
             if k == 0 { return .double(low) }
             if k == n { return .double(high) }
-            // Interpolating between the bounds keeps decimal grids clean: 0.3, not 0.30000000000000004.
-            var x = (low * Double(n - k) + high * Double(k)) / Double(n)
-            if !x.isFinite { x = low + Double(k) * step }
+            var x: Double
+            if let grid = Self.decimalGrid(low: low, step: step), let numerator = grid.numerator(k) {
+                // One correctly rounded division: 0.3, not 0.1 + 2 * 0.1 = 0.30000000000000004.
+                x = numerator / grid.scale
+            } else {
+                x = (low * Double(n - k) + high * Double(k)) / Double(n)
+                if !x.isFinite { x = low + Double(k) * step }
+            }
             return .double(min(max(x, low), high))
         case .int(let low, let high, _, let step):
             let k = min(max(index, 0), Self.intIntervals(low: low, high: high, step: step))
@@ -71,6 +76,39 @@ extension Parameter {
         case .categorical(let choices), .ordinal(let choices):
             return JSONValueMatching.firstIndex(of: canonical, in: choices)
         }
+    }
+
+    /// A stepped float whose low bound and step are short decimals (`0.1`, `2.5e-3`), written
+    /// as integers over a power of ten, so grid values are computed exactly and rounded once.
+    struct DecimalGrid {
+        /// `10^digits`.
+        var scale: Double
+        /// `low * scale` and `step * scale`, integers.
+        var low: Double
+        var step: Double
+
+        /// `low + k * step` times `scale`, when exact (below 2^53).
+        func numerator(_ k: Int) -> Double? {
+            let value = low + Double(k) * step
+            return abs(value) < 0x1p53 ? value : nil
+        }
+    }
+
+    /// The decimal form of a grid with at most 15 decimal digits, if there is one.
+    static func decimalGrid(low: Double, step: Double) -> DecimalGrid? {
+        var scale = 1.0
+        for _ in 0...15 {
+            let scaledLow = (low * scale).rounded()
+            let scaledStep = (step * scale).rounded()
+            if scaledStep >= 1, abs(scaledLow) < 0x1p53, scaledStep < 0x1p53,
+                abs(low * scale - scaledLow) <= 1e-12 * max(1, abs(scaledLow)),
+                abs(step * scale - scaledStep) <= 1e-12 * scaledStep
+            {
+                return DecimalGrid(scale: scale, low: scaledLow, step: scaledStep)
+            }
+            scale *= 10
+        }
+        return nil
     }
 
     /// `(high - low) / step` rounded, when it is a sensible grid size (at most 2^52).

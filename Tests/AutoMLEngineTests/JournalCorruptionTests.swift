@@ -11,8 +11,8 @@ struct JournalCorruptionTests {
         of bytes: [UInt8], in directory: String, name: String
     ) throws -> (line: Int, reason: String)? {
         let path = directory + "/" + name + ".jsonl"
-        try writeFile(path, bytes)
-        defer { #expect((try? fileBytes(path)) == bytes, "a corrupt journal must be left untouched") }
+        try writeJournalFile(path, bytes)
+        defer { #expect((try? journalFileBytes(path)) == bytes, "a corrupt journal must be left untouched") }
         do throws(JournalError) {
             let opened = try Journal.open(at: path, durability: .none)
             opened.journal.close()
@@ -28,7 +28,7 @@ struct JournalCorruptionTests {
     }
 
     private func records(_ count: Int) -> [[UInt8]] {
-        (1...count).map { JournalLine.encode(seq: $0, event: sampleEvent($0)) }
+        (1...count).map { JournalLine.encode(seq: $0, event: journalSampleEvent($0)) }
     }
 
     @Test func flippedBitAnywhereInAMiddleLineIsReportedAtThatLine() throws {
@@ -61,7 +61,7 @@ struct JournalCorruptionTests {
             // What a journal that does not repair its tail produces: a fragment of an
             // unacknowledged record, the next record written right after it, then more.
             let lines = records(4)
-            let fragment = Array(JournalLine.encode(seq: 2, event: sampleEvent(99)).prefix(25))
+            let fragment = Array(JournalLine.encode(seq: 2, event: journalSampleEvent(99)).prefix(25))
             let bytes = lines[0] + fragment + lines[1] + lines[2] + lines[3]
             let found = try corruption(of: bytes, in: directory, name: "glued")
             #expect(found?.line == 2)
@@ -71,9 +71,9 @@ struct JournalCorruptionTests {
     @Test func outOfSequenceLineIsCorruption() throws {
         try withJournalDirectory("corrupt-seq") { directory in
             let lines = [
-                JournalLine.encode(seq: 1, event: sampleEvent(1)),
-                JournalLine.encode(seq: 3, event: sampleEvent(3)),
-                JournalLine.encode(seq: 4, event: sampleEvent(4)),
+                JournalLine.encode(seq: 1, event: journalSampleEvent(1)),
+                JournalLine.encode(seq: 3, event: journalSampleEvent(3)),
+                JournalLine.encode(seq: 4, event: journalSampleEvent(4)),
             ]
             let found = try corruption(of: lines.flatMap { $0 }, in: directory, name: "seq")
             #expect(found?.line == 2)
@@ -92,7 +92,7 @@ struct JournalCorruptionTests {
 
     @Test func wrongSequenceWithAValidChecksumIsCorruptionEvenOnTheLastLine() throws {
         try withJournalDirectory("corrupt-seq-last") { directory in
-            let lines = records(2) + [JournalLine.encode(seq: 5, event: sampleEvent(5))]
+            let lines = records(2) + [JournalLine.encode(seq: 5, event: journalSampleEvent(5))]
             let found = try corruption(of: lines.flatMap { $0 }, in: directory, name: "seq-last")
             #expect(found?.line == 3)
         }

@@ -11,22 +11,22 @@ struct JournalDurabilityTests {
             let path = directory + "/sessions/s.jsonl"
             let journal = try Journal.create(at: path, durability: durability)
             #expect(journal.durability == durability)
-            for index in 1...4 { try journal.append(sampleEvent(index)) }
+            for index in 1...4 { try journal.append(journalSampleEvent(index)) }
             try journal.sync()
             journal.close()
             let opened = try Journal.open(at: path, durability: durability)
-            #expect(opened.events == (1...4).map(sampleEvent))
-            try opened.journal.append(sampleEvent(5))
+            #expect(opened.events == (1...4).map(journalSampleEvent))
+            try opened.journal.append(journalSampleEvent(5))
             opened.journal.close()
-            #expect(try Journal.open(at: path, durability: durability).events == (1...5).map(sampleEvent))
+            #expect(try Journal.open(at: path, durability: durability).events == (1...5).map(journalSampleEvent))
         }
     }
 
     @Test func alwaysSyncsEveryAppend() throws {
         try withJournalDirectory("durability-always-count") { directory in
-            let fileSystem = ScriptedFileSystem()
+            let fileSystem = ScriptedJournalFileSystem()
             let journal = try Journal.create(at: directory + "/s.jsonl", durability: .always, fileSystem: fileSystem)
-            for index in 1...3 { try journal.append(sampleEvent(index)) }
+            for index in 1...3 { try journal.append(journalSampleEvent(index)) }
             #expect(fileSystem.fsyncCount == 3)
             try journal.sync()
             journal.close()
@@ -36,25 +36,25 @@ struct JournalDurabilityTests {
 
     @Test func batchSyncsWhenTheIntervalHasPassedAndOnSyncAndClose() throws {
         try withJournalDirectory("durability-batch-count") { directory in
-            let fileSystem = ScriptedFileSystem()
+            let fileSystem = ScriptedJournalFileSystem()
             let journal = try Journal.create(at: directory + "/s.jsonl", durability: .batch, fileSystem: fileSystem)
-            try journal.append(sampleEvent(1))
+            try journal.append(journalSampleEvent(1))
             fileSystem.advance(milliseconds: 150)
-            try journal.append(sampleEvent(2))
+            try journal.append(journalSampleEvent(2))
             #expect(fileSystem.fsyncCount == 0, "younger than the interval")
 
             fileSystem.advance(milliseconds: 60)
-            try journal.append(sampleEvent(3))
+            try journal.append(journalSampleEvent(3))
             #expect(fileSystem.fsyncCount == 1, "210 ms after the last sync")
 
-            try journal.append(sampleEvent(4))
+            try journal.append(journalSampleEvent(4))
             #expect(fileSystem.fsyncCount == 1)
             try journal.sync()
             #expect(fileSystem.fsyncCount == 2)
             try journal.sync()
             #expect(fileSystem.fsyncCount == 2, "nothing left to sync")
 
-            try journal.append(sampleEvent(5))
+            try journal.append(journalSampleEvent(5))
             journal.close()
             #expect(fileSystem.fsyncCount == 3)
         }
@@ -62,11 +62,11 @@ struct JournalDurabilityTests {
 
     @Test func noneNeverSyncs() throws {
         try withJournalDirectory("durability-none-count") { directory in
-            let fileSystem = ScriptedFileSystem()
+            let fileSystem = ScriptedJournalFileSystem()
             let journal = try Journal.create(at: directory + "/s.jsonl", durability: .none, fileSystem: fileSystem)
-            for index in 1...3 { try journal.append(sampleEvent(index)) }
+            for index in 1...3 { try journal.append(journalSampleEvent(index)) }
             fileSystem.advance(milliseconds: 1000)
-            try journal.append(sampleEvent(4))
+            try journal.append(journalSampleEvent(4))
             try journal.sync()
             journal.close()
             #expect(fileSystem.fsyncCount == 0)

@@ -26,22 +26,22 @@ struct JournalFaultTests {
     @Test func diskFullMidWriteFailsTheAppendAndLeavesTheFileAsItWas() throws {
         try withJournalDirectory("fault-enospc") { directory in
             let path = directory + "/s.jsonl"
-            let fileSystem = ScriptedFileSystem()
+            let fileSystem = ScriptedJournalFileSystem()
             let journal = try Journal.create(at: path, durability: .always, fileSystem: fileSystem)
-            try journal.append(sampleEvent(1))
-            let before = try fileBytes(path)
+            try journal.append(journalSampleEvent(1))
+            let before = try journalFileBytes(path)
 
             fileSystem.scriptWrites([.partial(17), .fail(ENOSPC)])
-            let error = #expect(throws: JournalError.self) { try journal.append(sampleEvent(2)) }
+            let error = #expect(throws: JournalError.self) { try journal.append(journalSampleEvent(2)) }
             expectIO(error, "write", ENOSPC)
             #expect(journal.count == 1)
-            #expect(try fileBytes(path) == before)
+            #expect(try journalFileBytes(path) == before)
 
-            try journal.append(sampleEvent(3))
+            try journal.append(journalSampleEvent(3))
             #expect(journal.count == 2)
             journal.close()
             let opened = try Journal.open(at: path, durability: .always)
-            #expect(opened.events == [sampleEvent(1), sampleEvent(3)])
+            #expect(opened.events == [journalSampleEvent(1), journalSampleEvent(3)])
             #expect(opened.repairedTail == false)
             opened.journal.close()
         }
@@ -50,40 +50,41 @@ struct JournalFaultTests {
     @Test func failedFsyncFailsTheAppendAndRemovesTheRecord() throws {
         try withJournalDirectory("fault-eio") { directory in
             let path = directory + "/s.jsonl"
-            let fileSystem = ScriptedFileSystem()
+            let fileSystem = ScriptedJournalFileSystem()
             let journal = try Journal.create(at: path, durability: .always, fileSystem: fileSystem)
-            try journal.append(sampleEvent(1))
-            let before = try fileBytes(path)
+            try journal.append(journalSampleEvent(1))
+            let before = try journalFileBytes(path)
 
             fileSystem.scriptFsyncs([EIO])
-            let error = #expect(throws: JournalError.self) { try journal.append(sampleEvent(2)) }
+            let error = #expect(throws: JournalError.self) { try journal.append(journalSampleEvent(2)) }
             expectIO(error, "fsync", EIO)
             #expect(journal.count == 1)
-            #expect(try fileBytes(path) == before)
+            #expect(try journalFileBytes(path) == before)
 
-            try journal.append(sampleEvent(3))
+            try journal.append(journalSampleEvent(3))
             journal.close()
-            #expect(try Journal.open(at: path, durability: .always).events == [sampleEvent(1), sampleEvent(3)])
+            let events = try Journal.open(at: path, durability: .always).events
+            #expect(events == [journalSampleEvent(1), journalSampleEvent(3)])
         }
     }
 
     @Test func failedRollbackIsRepairedBeforeTheNextAppend() throws {
         try withJournalDirectory("fault-rollback") { directory in
             let path = directory + "/s.jsonl"
-            let fileSystem = ScriptedFileSystem()
+            let fileSystem = ScriptedJournalFileSystem()
             let journal = try Journal.create(at: path, durability: .always, fileSystem: fileSystem)
-            try journal.append(sampleEvent(1))
-            let before = try fileBytes(path)
+            try journal.append(journalSampleEvent(1))
+            let before = try journalFileBytes(path)
 
             fileSystem.scriptWrites([.partial(30), .fail(EIO)])
             fileSystem.scriptTruncates([EIO])
-            #expect(throws: JournalError.self) { try journal.append(sampleEvent(2)) }
-            #expect(try fileBytes(path).count == before.count + 30, "the fragment stays while ftruncate fails")
+            #expect(throws: JournalError.self) { try journal.append(journalSampleEvent(2)) }
+            #expect(try journalFileBytes(path).count == before.count + 30, "the fragment stays while ftruncate fails")
 
-            try journal.append(sampleEvent(3))
+            try journal.append(journalSampleEvent(3))
             journal.close()
             let opened = try Journal.open(at: path, durability: .always)
-            #expect(opened.events == [sampleEvent(1), sampleEvent(3)])
+            #expect(opened.events == [journalSampleEvent(1), journalSampleEvent(3)])
             #expect(opened.repairedTail == false)
             opened.journal.close()
         }
@@ -92,33 +93,33 @@ struct JournalFaultTests {
     @Test func persistentTruncateFailureFailsLaterAppendsWithoutWriting() throws {
         try withJournalDirectory("fault-rollback-twice") { directory in
             let path = directory + "/s.jsonl"
-            let fileSystem = ScriptedFileSystem()
+            let fileSystem = ScriptedJournalFileSystem()
             let journal = try Journal.create(at: path, durability: .always, fileSystem: fileSystem)
             fileSystem.scriptWrites([.partial(5), .fail(ENOSPC)])
             fileSystem.scriptTruncates([EIO, EIO])
-            #expect(throws: JournalError.self) { try journal.append(sampleEvent(1)) }
-            let error = #expect(throws: JournalError.self) { try journal.append(sampleEvent(2)) }
+            #expect(throws: JournalError.self) { try journal.append(journalSampleEvent(1)) }
+            let error = #expect(throws: JournalError.self) { try journal.append(journalSampleEvent(2)) }
             expectIO(error, "ftruncate", EIO)
-            #expect(try fileBytes(path).count == 5)
+            #expect(try journalFileBytes(path).count == 5)
 
-            try journal.append(sampleEvent(3))
+            try journal.append(journalSampleEvent(3))
             journal.close()
-            #expect(try Journal.open(at: path, durability: .always).events == [sampleEvent(3)])
+            #expect(try Journal.open(at: path, durability: .always).events == [journalSampleEvent(3)])
         }
     }
 
     @Test func interruptedAndPartialWritesStillWriteWholeRecords() throws {
         try withJournalDirectory("fault-eintr") { directory in
             let path = directory + "/s.jsonl"
-            let fileSystem = ScriptedFileSystem()
+            let fileSystem = ScriptedJournalFileSystem()
             let journal = try Journal.create(at: path, durability: .always, fileSystem: fileSystem)
-            let steps = (0..<400).map { $0 % 2 == 0 ? ScriptedFileSystem.WriteStep.fail(EINTR) : .partial(3) }
+            let steps = (0..<400).map { $0 % 2 == 0 ? ScriptedJournalFileSystem.WriteStep.fail(EINTR) : .partial(3) }
             fileSystem.scriptWrites(steps)
             fileSystem.scriptFsyncs([EINTR])
-            for index in 1...3 { try journal.append(sampleEvent(index)) }
+            for index in 1...3 { try journal.append(journalSampleEvent(index)) }
             journal.close()
             let opened = try Journal.open(at: path, durability: .always)
-            #expect(opened.events == (1...3).map(sampleEvent))
+            #expect(opened.events == (1...3).map(journalSampleEvent))
             opened.journal.close()
         }
     }

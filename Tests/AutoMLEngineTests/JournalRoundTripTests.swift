@@ -9,7 +9,7 @@ struct JournalRoundTripTests {
         try withJournalDirectory("round-trip") { directory in
             let path = directory + "/sessions/s1.jsonl"
             let journal = try Journal.create(at: path, durability: .always)
-            let events = (1...5).map(sampleEvent)
+            let events = (1...5).map(journalSampleEvent)
             for event in events { try journal.append(event) }
             #expect(journal.count == 5)
             journal.close()
@@ -26,9 +26,9 @@ struct JournalRoundTripTests {
     @Test func eachLineIsJSONWithSeqEventAndChecksumOfItsPrefix() throws {
         try withJournalDirectory("line-format") { directory in
             let path = directory + "/s.jsonl"
-            try makeJournal(at: path, count: 3)
-            let bytes = try fileBytes(path)
-            let lines = lineRanges(bytes)
+            try makeSampleJournal(at: path, count: 3)
+            let bytes = try journalFileBytes(path)
+            let lines = journalLineRanges(bytes)
             #expect(lines.count == 3)
             for (index, range) in lines.enumerated() {
                 let line = Array(bytes[range].dropLast())
@@ -37,7 +37,7 @@ struct JournalRoundTripTests {
                 let keys = parsed.objectValue?.keys
                 #expect(keys == ["seq", "event", "crc32"])
                 #expect(parsed["seq"] == .int(Int64(index + 1)))
-                #expect(parsed["event"] == sampleEvent(index + 1))
+                #expect(parsed["event"] == journalSampleEvent(index + 1))
                 let checksum = CRC32.checksum(line.dropLast(20))
                 #expect(parsed["crc32"] == .string(String(format: "%08x", checksum)))
                 #expect(String(decoding: line.suffix(20), as: UTF8.self).hasPrefix(#","crc32":""#))
@@ -48,12 +48,12 @@ struct JournalRoundTripTests {
     @Test func reopenedJournalContinuesTheSequence() throws {
         try withJournalDirectory("continue") { directory in
             let path = directory + "/s.jsonl"
-            try makeJournal(at: path, count: 2)
+            try makeSampleJournal(at: path, count: 2)
             let first = try Journal.open(at: path, durability: .always)
-            try first.journal.append(sampleEvent(3))
+            try first.journal.append(journalSampleEvent(3))
             first.journal.close()
             let second = try Journal.open(at: path, durability: .always)
-            #expect(second.events == (1...3).map(sampleEvent))
+            #expect(second.events == (1...3).map(journalSampleEvent))
             #expect(second.journal.count == 3)
             second.journal.close()
         }
@@ -64,15 +64,15 @@ struct JournalRoundTripTests {
             let created = directory + "/created.jsonl"
             try Journal.create(at: created, durability: .always).close()
             let handMade = directory + "/hand-made.jsonl"
-            try writeFile(handMade, [])
+            try writeJournalFile(handMade, [])
             for path in [created, handMade] {
                 let opened = try Journal.open(at: path, durability: .always)
                 #expect(opened.events.isEmpty)
                 #expect(opened.repairedTail == false)
                 #expect(opened.journal.count == 0)
-                try opened.journal.append(sampleEvent(1))
+                try opened.journal.append(journalSampleEvent(1))
                 opened.journal.close()
-                #expect(try Journal.open(at: path, durability: .none).events == [sampleEvent(1)])
+                #expect(try Journal.open(at: path, durability: .none).events == [journalSampleEvent(1)])
             }
         }
     }
@@ -89,12 +89,12 @@ struct JournalRoundTripTests {
     @Test func createOnAnExistingFileThrowsExistsAndLeavesItAlone() throws {
         try withJournalDirectory("exists") { directory in
             let path = directory + "/s.jsonl"
-            try makeJournal(at: path, count: 2)
-            let before = try fileBytes(path)
+            try makeSampleJournal(at: path, count: 2)
+            let before = try journalFileBytes(path)
             #expect(throws: JournalError.exists(path: path)) {
                 try Journal.create(at: path, durability: .always)
             }
-            #expect(try fileBytes(path) == before)
+            #expect(try journalFileBytes(path) == before)
         }
     }
 
@@ -111,16 +111,16 @@ struct JournalRoundTripTests {
         try withJournalDirectory("closed") { directory in
             let path = directory + "/s.jsonl"
             let journal = try Journal.create(at: path, durability: .always)
-            try journal.append(sampleEvent(1))
+            try journal.append(journalSampleEvent(1))
             journal.close()
             journal.close()
-            let error = #expect(throws: JournalError.self) { try journal.append(sampleEvent(2)) }
+            let error = #expect(throws: JournalError.self) { try journal.append(journalSampleEvent(2)) }
             guard case .io(_, "append", _, _) = error else {
                 Issue.record("expected an io error on append, got \(String(describing: error))")
                 return
             }
             #expect(journal.count == 1)
-            #expect(try Journal.open(at: path, durability: .always).events == [sampleEvent(1)])
+            #expect(try Journal.open(at: path, durability: .always).events == [journalSampleEvent(1)])
         }
     }
 

@@ -21,17 +21,17 @@ func withJournalDirectory<R>(_ tag: String, _ body: (String) throws -> R) throws
 }
 
 /// The bytes of the file at `path`.
-func fileBytes(_ path: String) throws -> [UInt8] {
+func journalFileBytes(_ path: String) throws -> [UInt8] {
     Array(try Data(contentsOf: URL(fileURLWithPath: path)))
 }
 
 /// Replaces the content of the file at `path`.
-func writeFile(_ path: String, _ bytes: [UInt8]) throws {
+func writeJournalFile(_ path: String, _ bytes: [UInt8]) throws {
     try Data(bytes).write(to: URL(fileURLWithPath: path))
 }
 
 /// A varied event: nested values, reals, Unicode and a newline inside a string.
-func sampleEvent(_ index: Int) -> JSON {
+func journalSampleEvent(_ index: Int) -> JSON {
     [
         "type": "tell",
         "trialId": .int(Int64(index)),
@@ -41,15 +41,15 @@ func sampleEvent(_ index: Int) -> JSON {
     ]
 }
 
-/// Creates a journal at `path` holding `sampleEvent(1...count)` and closes it.
-func makeJournal(at path: String, count: Int) throws {
+/// Creates a journal at `path` holding `journalSampleEvent(1...count)` and closes it.
+func makeSampleJournal(at path: String, count: Int) throws {
     let journal = try Journal.create(at: path, durability: .none)
-    for index in 0..<count { try journal.append(sampleEvent(index + 1)) }
+    for index in 0..<count { try journal.append(journalSampleEvent(index + 1)) }
     journal.close()
 }
 
 /// The byte ranges of the lines of `bytes`, each including its newline.
-func lineRanges(_ bytes: [UInt8]) -> [Range<Int>] {
+func journalLineRanges(_ bytes: [UInt8]) -> [Range<Int>] {
     var ranges: [Range<Int>] = []
     var start = 0
     for (index, byte) in bytes.enumerated() where byte == 0x0A {
@@ -62,7 +62,7 @@ func lineRanges(_ bytes: [UInt8]) -> [Range<Int>] {
 
 /// A ``JournalFileSystem`` that makes the real calls unless a script says otherwise, counts
 /// them, and has a clock the test moves by hand.
-final class ScriptedFileSystem: JournalFileSystem, @unchecked Sendable {
+final class ScriptedJournalFileSystem: JournalFileSystem, @unchecked Sendable {
     /// What the next `write` call does.
     enum WriteStep {
         /// Writes at most this many bytes (a partial write).

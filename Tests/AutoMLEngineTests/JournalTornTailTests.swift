@@ -16,22 +16,22 @@ struct JournalTornTailTests {
     @Test func cutAtEveryByteOfTheLastLineOpensWithThePriorRecordsAndAppendsCleanly() throws {
         try withJournalDirectory("torn-every-offset") { directory in
             let source = directory + "/source.jsonl"
-            try makeJournal(at: source, count: 3)
-            let bytes = try fileBytes(source)
-            guard let last = lineRanges(bytes).last else {
+            try makeSampleJournal(at: source, count: 3)
+            let bytes = try journalFileBytes(source)
+            guard let last = journalLineRanges(bytes).last else {
                 Issue.record("the source journal has no lines")
                 return
             }
-            let prior = (1...2).map(sampleEvent)
+            let prior = (1...2).map(journalSampleEvent)
             for cut in last.lowerBound..<last.upperBound {
                 let path = directory + "/cut-\(cut).jsonl"
-                try writeFile(path, Array(bytes[..<cut]))
+                try writeJournalFile(path, Array(bytes[..<cut]))
 
                 let opened = try Journal.open(at: path, durability: .none)
                 #expect(opened.events == prior, "cut at byte \(cut)")
                 #expect(opened.repairedTail == (cut > last.lowerBound), "cut at byte \(cut)")
                 #expect(opened.journal.count == 2)
-                #expect(try fileBytes(path) == Array(bytes[..<last.lowerBound]), "cut at byte \(cut)")
+                #expect(try journalFileBytes(path) == Array(bytes[..<last.lowerBound]), "cut at byte \(cut)")
 
                 let next: JSON = ["type": "after-crash", "cut": .int(Int64(cut))]
                 try opened.journal.append(next)
@@ -48,14 +48,14 @@ struct JournalTornTailTests {
     @Test func trailingNULsAfterTheLastRecordAreRemoved() throws {
         try withJournalDirectory("torn-nul") { directory in
             let path = directory + "/s.jsonl"
-            try makeJournal(at: path, count: 2)
-            let good = try fileBytes(path)
-            try writeFile(path, good + [UInt8](repeating: 0, count: 4096))
+            try makeSampleJournal(at: path, count: 2)
+            let good = try journalFileBytes(path)
+            try writeJournalFile(path, good + [UInt8](repeating: 0, count: 4096))
 
             let opened = try Journal.open(at: path, durability: .always)
-            #expect(opened.events == (1...2).map(sampleEvent))
+            #expect(opened.events == (1...2).map(journalSampleEvent))
             #expect(opened.repairedTail)
-            #expect(try fileBytes(path) == good)
+            #expect(try journalFileBytes(path) == good)
             opened.journal.close()
         }
     }
@@ -63,16 +63,16 @@ struct JournalTornTailTests {
     @Test func lastLineZeroedWithItsNewlineIsRemoved() throws {
         try withJournalDirectory("torn-zeroed-line") { directory in
             let path = directory + "/s.jsonl"
-            try makeJournal(at: path, count: 3)
-            var bytes = try fileBytes(path)
-            let ranges = lineRanges(bytes)
+            try makeSampleJournal(at: path, count: 3)
+            var bytes = try journalFileBytes(path)
+            let ranges = journalLineRanges(bytes)
             for index in ranges[2] { bytes[index] = 0 }
-            try writeFile(path, bytes)
+            try writeJournalFile(path, bytes)
 
             let opened = try Journal.open(at: path, durability: .always)
-            #expect(opened.events == (1...2).map(sampleEvent))
+            #expect(opened.events == (1...2).map(journalSampleEvent))
             #expect(opened.repairedTail)
-            #expect(try fileBytes(path) == Array(bytes[..<ranges[2].lowerBound]))
+            #expect(try journalFileBytes(path) == Array(bytes[..<ranges[2].lowerBound]))
             opened.journal.close()
         }
     }
@@ -80,16 +80,16 @@ struct JournalTornTailTests {
     @Test func damagedNewlineTerminatedLastLineIsRemoved() throws {
         try withJournalDirectory("torn-damaged-last") { directory in
             let path = directory + "/s.jsonl"
-            try makeJournal(at: path, count: 3)
-            var bytes = try fileBytes(path)
-            let ranges = lineRanges(bytes)
+            try makeSampleJournal(at: path, count: 3)
+            var bytes = try journalFileBytes(path)
+            let ranges = journalLineRanges(bytes)
             bytes[ranges[2].lowerBound + 12] ^= 0x04
             for withNULs in [false, true] {
-                try writeFile(path, bytes + (withNULs ? [0, 0, 0] : []))
+                try writeJournalFile(path, bytes + (withNULs ? [0, 0, 0] : []))
                 let opened = try Journal.open(at: path, durability: .always)
-                #expect(opened.events == (1...2).map(sampleEvent))
+                #expect(opened.events == (1...2).map(journalSampleEvent))
                 #expect(opened.repairedTail)
-                #expect(try fileBytes(path) == Array(bytes[..<ranges[2].lowerBound]))
+                #expect(try journalFileBytes(path) == Array(bytes[..<ranges[2].lowerBound]))
                 opened.journal.close()
             }
         }
@@ -98,15 +98,15 @@ struct JournalTornTailTests {
     @Test func completeRecordWithoutItsNewlineIsNotAcknowledged() throws {
         try withJournalDirectory("torn-no-newline") { directory in
             let path = directory + "/s.jsonl"
-            try makeJournal(at: path, count: 2)
-            let good = try fileBytes(path)
-            let unfinished = JournalLine.encode(seq: 3, event: sampleEvent(3)).dropLast()
-            try writeFile(path, good + unfinished)
+            try makeSampleJournal(at: path, count: 2)
+            let good = try journalFileBytes(path)
+            let unfinished = JournalLine.encode(seq: 3, event: journalSampleEvent(3)).dropLast()
+            try writeJournalFile(path, good + unfinished)
 
             let opened = try Journal.open(at: path, durability: .always)
-            #expect(opened.events == (1...2).map(sampleEvent))
+            #expect(opened.events == (1...2).map(journalSampleEvent))
             #expect(opened.repairedTail)
-            #expect(try fileBytes(path) == good)
+            #expect(try journalFileBytes(path) == good)
             opened.journal.close()
         }
     }
@@ -114,10 +114,10 @@ struct JournalTornTailTests {
     @Test func repairFailureFailsTheOpenAndLeavesTheFile() throws {
         try withJournalDirectory("torn-repair-fails") { directory in
             let path = directory + "/s.jsonl"
-            try makeJournal(at: path, count: 2)
-            let torn = try fileBytes(path) + Array(#"{"seq":3,"ev"#.utf8)
-            try writeFile(path, torn)
-            let fileSystem = ScriptedFileSystem()
+            try makeSampleJournal(at: path, count: 2)
+            let torn = try journalFileBytes(path) + Array(#"{"seq":3,"ev"#.utf8)
+            try writeJournalFile(path, torn)
+            let fileSystem = ScriptedJournalFileSystem()
             fileSystem.scriptTruncates([EIO])
             let error = #expect(throws: JournalError.self) {
                 try Journal.open(at: path, durability: .always, fileSystem: fileSystem)
@@ -126,7 +126,7 @@ struct JournalTornTailTests {
                 Issue.record("expected an ftruncate error, got \(String(describing: error))")
                 return
             }
-            #expect(try fileBytes(path) == torn)
+            #expect(try journalFileBytes(path) == torn)
             // The failed open released the file: a later open repairs it.
             let opened = try Journal.open(at: path, durability: .always)
             #expect(opened.repairedTail)

@@ -1,6 +1,7 @@
 import AutoMLEngine
 import AutoMLJSON
 import AutoMLStrategies
+import Foundation
 import Testing
 
 @Suite struct SessionLifecycleTests {

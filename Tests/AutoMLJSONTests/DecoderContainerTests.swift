@@ -125,4 +125,23 @@ struct DecoderContainerTests {
         scaling.userInfo[CodingUserInfoKey(rawValue: "factor")!] = 10.0
         #expect(try scaling.decode(Scaled.self, from: 2).value == 20)
     }
+
+    @Test func checksOptionalMembersThatArePresent() throws {
+        struct Inner: Decodable { var x: Int }
+        struct Outer: Decodable { var inner: Inner? }
+        #expect(try decoder.decode(Outer.self, from: ["inner": nil]).inner == nil)
+        let error = try #require(try fieldError(Outer.self, #"{"inner": 3}"#, path: "p"))
+        #expect(error == JSONFieldError(path: "p.inner", reason: "expected an object, found an integer"))
+    }
+
+    @Test func showsTypesTheirCodingPath() throws {
+        struct Probe: Decodable {
+            var path: [String]
+            init(from decoder: any Decoder) throws { path = decoder.codingPath.map { $0.intValue.map(String.init) ?? $0.stringValue } }
+        }
+        struct Holder: Decodable { var items: [[String: Probe]] }
+        let holder = try decoder.decode(Holder.self, from: ["items": [["a": nil], ["b": 1]]])
+        #expect(holder.items[1]["b"]?.path == ["items", "1", "b"])
+    }
 }
+

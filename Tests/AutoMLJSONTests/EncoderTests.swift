@@ -129,4 +129,22 @@ struct EncoderTests {
         #expect(try JSONValueDecoder().decode(Trial.self, from: value) == trial)
         #expect(try JSONValueDecoder().decode(Trial.self, from: JSON.parse(value.serialized())) == trial)
     }
+
+    @Test func showsTypesTheirCodingPath() throws {
+        final class Recorder: @unchecked Sendable { var paths: [[String]] = [] }
+        struct Probe: Encodable {
+            let recorder: Recorder
+            func encode(to encoder: any Encoder) throws {
+                recorder.paths.append(encoder.codingPath.map { $0.intValue.map(String.init) ?? $0.stringValue })
+                var single = encoder.singleValueContainer()
+                try single.encode(1)
+            }
+        }
+        struct Holder: Encodable { var items: [[String: Probe]] }
+        let recorder = Recorder()
+        let value = try encoder.encode(Holder(items: [[:], ["b": Probe(recorder: recorder)]]))
+        #expect(value == ["items": [[:], ["b": 1]]])
+        #expect(recorder.paths == [["items", "1", "b"]])
+    }
 }
+

@@ -60,6 +60,13 @@ struct ParseErrorTests {
         #expect(error.position == 4)
     }
 
+    @Test(arguments: ["info", "nano", "-i", "Infinite"])
+    func keepsTheGenericMessageForOtherWords(_ token: String) throws {
+        let error = try #require(parseError("[\(token)]"))
+        #expect(!error.message.contains("NaN"))
+        #expect(error.position == 1)
+    }
+
     @Test(arguments: ["[1] x", "[1]]", "{} {}", "1 2", "\"a\" \"b\""])
     func refusesTrailingGarbage(_ text: String) {
         #expect(parseError(text) != nil)

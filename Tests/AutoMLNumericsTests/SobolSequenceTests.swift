@@ -75,6 +75,20 @@ import Testing
         }
     }
 
+    @Test(arguments: [false, true])
+    func firstTwoCoordinatesFormAZeroQualityNet(scrambled: Bool) throws {
+        // Every elementary box of area 2^-6 ([i/2^a, (i+1)/2^a) x [j/2^b, (j+1)/2^b), a + b = 6)
+        // holds exactly one of the first 64 points; the linear scramble must keep this.
+        var rng = SeededGenerator(seed: 12)
+        var sobol = try SobolSequence(dimension: 2, scramble: scrambled, generator: &rng)
+        let points = (0..<64).map { _ in sobol.next() }
+        for a in 0...6 {
+            let b = 6 - a
+            let boxes = Set(points.map { [Int($0[0] * Double(1 << a)), Int($0[1] * Double(1 << b))] })
+            #expect(boxes.count == 64, "boxes of \(1 << a) x \(1 << b)")
+        }
+    }
+
     @Test func scrambledPointsLieInTheUnitCubeAndDifferFromTheOriginal() throws {
         var rng = SeededGenerator(seed: 5)
         var scrambled = try SobolSequence(dimension: 6, scramble: true, generator: &rng)

@@ -103,8 +103,10 @@ import Testing
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("automl-conformance-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let expected = try await Self.drive(Self.makeSession(name, engine: Engine(dataDir: nil), seed: 9), rounds: 20)
-        let stored = try await Self.makeSession(name, engine: Engine(dataDir: directory, durability: .none), seed: 9, id: "c")
+        let first = Engine(dataDir: directory, durability: .none)
+        let stored = try await Self.makeSession(name, engine: first, seed: 9, id: "c")
         let before = try await Self.drive(stored, rounds: 8)
+        await first.shutdown()
         let reopened = try await Engine(dataDir: directory, durability: .none).session("c")
         let after = try await Self.drive(reopened, rounds: 12)
         #expect(before + after == expected)
@@ -153,6 +155,6 @@ import Testing
         let entry = StrategyRegistry.describe(type)
         #expect(entry["name"] == .string(name))
         #expect(entry["options"]?["type"] == "object")
-        #expect(!(entry["description"]?.stringValue ?? "").isEmpty)
+        #expect((entry["description"]?.stringValue ?? "").isEmpty == false)
     }
 }
