@@ -23,7 +23,8 @@ import Darwin
 ///
 /// Bad input yields a ``FramedItem/failure(_:_:)`` and never derails the stream: an over-limit
 /// body or line is skipped as it streams in without being buffered, a bad header block is
-/// reported when its blank line arrives, and a garbage line is reported on its own. After each
+/// reported when its blank line arrives (a JSON body right after it, whose length is unknown,
+/// is stepped over by bracket matching), and a garbage line is reported on its own. After each
 /// `append`, call `next()` until it returns nil; the buffer then never holds more than
 /// `maxMessageBytes + maxHeaderBytes` plus the bytes of one `append`.
 public struct MessageFramer: Sendable {
@@ -45,6 +46,11 @@ public struct MessageFramer: Sendable {
         case skipping(remaining: Int, then: FramedItem)
         /// Dropping bytes through the next `\n`, then reporting `then`.
         case discardingLine(then: FramedItem)
+        /// After a header block with no usable length: if a JSON text follows, it is that block's
+        /// body; it will be dropped before `then` is reported.
+        case unframedBody(then: FramedItem)
+        /// Dropping an unframed body up to its closing bracket, then reporting `then`.
+        case discardingValue(BracketScanner, then: FramedItem)
     }
 
     /// What one step of the state machine achieved.
@@ -85,8 +91,7 @@ public struct MessageFramer: Sendable {
         guard !bytes.isEmpty, !ended else { return }
         var offset = 0
         if start == buffer.count {
-            let newline = isDiscardingLine ? Self.newlineOffset(in: bytes, from: 0) : nil
-            offset = swallow(available: bytes.count, newline: newline)
+            offset = swallow(bytes)
         }
         guard offset < bytes.count else { return }
         compact()
@@ -113,7 +118,8 @@ public struct MessageFramer: Sendable {
             case .headers(let block): step = stepHeaders(block)
             case .body(let length): step = stepBody(length: length)
             case .line(let scanned): step = stepLine(scanned: scanned)
-            case .skipping, .discardingLine: step = stepDiscard()
+            case .unframedBody(let item): step = stepUnframedBody(then: item)
+            case .skipping, .discardingLine, .discardingValue: step = stepDiscard()
             }
             switch step {
             case .emit(let item): return item
@@ -182,11 +188,13 @@ public struct MessageFramer: Sendable {
     /// The blank line has come: decide what the body is.
     private mutating func endOfHeaders(_ block: HeaderBlock) -> Step {
         if let error = block.lengthError {
-            return .emit(.failure(error, .contentLength))
+            state = .unframedBody(then: .failure(error, .contentLength))
+            return .proceed
         }
         guard let length = block.contentLength else {
             let error = FramingError(.missingContentLength, "header block without a Content-Length header")
-            return .emit(.failure(error, .contentLength))
+            state = .unframedBody(then: .failure(error, .contentLength))
+            return .proceed
         }
         if let error = block.charsetError {
             return skip(length, then: .failure(error, .contentLength))
@@ -233,35 +241,60 @@ public struct MessageFramer: Sendable {
         return .needMore
     }
 
-    private var isDiscardingLine: Bool {
-        if case .discardingLine = state { return true }
-        return false
+    /// The body of a header block without a usable length is unknown, but when the next byte
+    /// opens a JSON text (as an LSP client's body does) that text is dropped by bracket matching,
+    /// so the stream stays in step; anything else is read as the next message.
+    private mutating func stepUnframedBody(then item: FramedItem) -> Step {
+        guard start < buffer.count else { return .needMore }
+        let first = buffer[start]
+        guard first == UInt8(ascii: "{") || first == UInt8(ascii: "[") else {
+            state = .idle
+            return .emit(item)
+        }
+        state = .discardingValue(BracketScanner(), then: item)
+        return .proceed
     }
 
     private mutating func stepDiscard() -> Step {
-        let newline = isDiscardingLine ? newlineIndex(from: start).map { $0 - start } : nil
-        start += swallow(available: buffer.count - start, newline: newline)
+        let unread = buffer  // shares storage: lets `swallow` mutate self while reading it
+        let from = start
+        start += unread.withUnsafeBytes { swallow(UnsafeRawBufferPointer(rebasing: $0[from...])) }
         return pending == nil ? .needMore : .proceed
     }
 
-    /// In a skipping state, consumes up to `available` bytes (with `newline` the offset of the
-    /// first `\n` among them) and sets `pending` when the skip is over.
+    /// In a dropping state, consumes what belongs to the dropped stretch from the front of
+    /// `bytes`, and sets `pending` when the stretch is over.
     /// - Returns: how many bytes were consumed.
-    private mutating func swallow(available: Int, newline: Int?) -> Int {
+    private mutating func swallow(_ bytes: UnsafeRawBufferPointer) -> Int {
         switch state {
         case .skipping(let remaining, let item):
-            guard available >= remaining else {
-                state = .skipping(remaining: remaining - available, then: item)
-                return available
+            guard bytes.count >= remaining else {
+                state = .skipping(remaining: remaining - bytes.count, then: item)
+                return bytes.count
             }
             state = .idle
             pending = item
             return remaining
         case .discardingLine(let item):
-            guard let newline else { return available }
+            guard let newline = Self.newlineOffset(in: bytes, from: 0) else { return bytes.count }
             state = .idle
             pending = item
             return newline + 1
+        case .discardingValue(var scanner, let item):
+            // No body is longer than maxMessageBytes: drop at most one byte more, then read on.
+            let allowed = min(bytes.count, maxMessageBytes + 1 - scanner.count)
+            if let end = scanner.feed(UnsafeRawBufferPointer(rebasing: bytes[..<allowed])) {
+                state = .idle
+                pending = item
+                return end
+            }
+            if scanner.count > maxMessageBytes {
+                state = .idle
+                pending = item
+            } else {
+                state = .discardingValue(scanner, then: item)
+            }
+            return allowed
         default:
             return 0
         }
@@ -284,12 +317,14 @@ public struct MessageFramer: Sendable {
         case .line:
             var end = buffer.count
             if end > start, buffer[end - 1] == UInt8(ascii: "\r") { end -= 1 }
-            guard JSONTextClosure.closesOutermostBracket(buffer[start..<end]) else {
+            var scanner = BracketScanner()
+            let closed = buffer.withUnsafeBytes { scanner.feed(UnsafeRawBufferPointer(rebasing: $0[start..<end])) != nil }
+            guard closed else {
                 return .failure(truncated("inside a line"), .line)
             }
             guard end - start <= maxMessageBytes else { return .failure(lineTooLarge(), .line) }
             return message(start..<end, .line)
-        case .skipping(_, let item), .discardingLine(let item):
+        case .skipping(_, let item), .discardingLine(let item), .unframedBody(let item), .discardingValue(_, let item):
             return item
         }
     }

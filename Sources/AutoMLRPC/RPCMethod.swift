@@ -15,6 +15,8 @@ import AutoMLJSON
 /// }
 /// ```
 public protocol RPCMethod: RPCMethodRegistrable, Sendable {
+    /// What the server hands every handler (the engine, for `automl serve`).
+    associatedtype Context: Sendable
     associatedtype Params: Decodable & Sendable
     associatedtype Result: Encodable & Sendable
 

@@ -30,6 +30,24 @@ import Testing
         #expect(failuresBeforeGood(items, .contentLength) == [.duplicateContentLength])
     }
 
+    @Test(arguments: ["Content-Type: application/json", "Content-Length: x1", "Content-Length: 9\r\nContent-Length: 9"])
+    func bodyAfterAHeaderBlockWithoutAUsableLengthIsSteppedOver(headers: String) {
+        // An LSP client sends no newline after a body: the body must not be read as a line.
+        let body = #"{"a":["}]\"{[",{"b":[]}]}"#
+        let stream = Array((headers + "\r\n\r\n" + body + F.lsp(Self.good)).utf8)
+        let whole = F.items([stream])
+        #expect(whole.count == 2)
+        #expect(whole.last == F.message(Self.good, .contentLength))
+        #expect(F.items(stream.map { [$0] }) == whole)
+    }
+
+    @Test func unframedBodyThatNeverClosesIsDroppedOnlyUpToTheMessageLimit() {
+        let stream = "Content-Length: ?\r\n\r\n[[[[" + String(repeating: "1,", count: 40) + "\n" + Self.good + "\n"
+        let items = F.items([Array(stream.utf8)], maxMessageBytes: 64)
+        #expect(F.kinds(items).first == .invalidContentLength)
+        #expect(items.last == F.message(Self.good, .line))
+    }
+
     @Test func headerBlockThatNeverEndsIsReportedAndDiscarded() {
         let endless = String(repeating: "X-Filler: 0123456789\r\n", count: 20)
         let items = F.items([Array(endless.utf8), Array(F.lsp(Self.good).utf8)], maxHeaderBytes: 100)

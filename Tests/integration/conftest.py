@@ -9,10 +9,8 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from integration_support import ROOT, SPACE  # noqa: E402
 from rawdaemon import RawDaemon  # noqa: E402
-
-ROOT = Path(__file__).resolve().parents[2]
-OPENRPC = ROOT / "schemas" / "openrpc.json"
 
 
 def _binary():
@@ -52,14 +50,6 @@ def spawn(binary, tmp_path):
 @pytest.fixture
 def daemon(spawn):
     return spawn()
-
-
-SPACE = {"params": [
-    {"name": "optimizer", "type": "categorical", "choices": ["sgd", "adam"]},
-    {"name": "lr", "type": "float", "low": 1e-5, "high": 1e-1, "log": True},
-    {"name": "momentum", "type": "float", "low": 0, "high": 0.99, "when": {"optimizer": ["sgd"]}},
-    {"name": "layers", "type": "int", "low": 1, "high": 4},
-]}
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ import json
 import jsonschema
 import pytest
 
-from conftest import OPENRPC, SPACE
+from integration_support import OPENRPC, SPACE
 
 DOC = json.loads(OPENRPC.read_text())
 COMPONENTS = DOC["components"]
