@@ -2,10 +2,13 @@
 final class DecodingContext {
     let basePath: String
     let userInfo: [CodingUserInfoKey: Any]
+    /// Set when unknown members are to be reported.
+    let tracker: UnknownMemberTracker?
 
-    init(basePath: String, userInfo: [CodingUserInfoKey: Any]) {
+    init(basePath: String, userInfo: [CodingUserInfoKey: Any], tracker: UnknownMemberTracker? = nil) {
         self.basePath = basePath
         self.userInfo = userInfo
+        self.tracker = tracker
     }
 
     /// An error at `path`, a coding path from the root.

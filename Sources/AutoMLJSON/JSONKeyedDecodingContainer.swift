@@ -7,20 +7,41 @@ struct JSONKeyedDecodingContainer<Key: CodingKey>: KeyedDecodingContainerProtoco
     /// The object's path, linked once for all its members.
     private let link: CodingPathLink?
 
+    /// This object's path as text, when unknown members are tracked.
+    private let trackedPath: String?
+
     init(object: JSONObject, node: DecodingNode) {
         self.object = object
         context = node.context
         link = node.link
+        if let tracker = context.tracker {
+            let path = JSONPath.of(CodingPathLink.keys(link), under: context.basePath)
+            tracker.register(path: path, object: object)
+            trackedPath = path
+        } else {
+            trackedPath = nil
+        }
     }
 
     var codingPath: [any CodingKey] { CodingPathLink.keys(link) }
 
-    var allKeys: [Key] { object.keys.compactMap { Key(stringValue: $0) } }
+    var allKeys: [Key] {
+        if let trackedPath { context.tracker?.askedForAll(at: trackedPath) }
+        return object.keys.compactMap { Key(stringValue: $0) }
+    }
 
-    func contains(_ key: Key) -> Bool { object[key.stringValue] != nil }
+    func contains(_ key: Key) -> Bool {
+        track(key)
+        return object[key.stringValue] != nil
+    }
+
+    private func track(_ key: Key) {
+        if let trackedPath { context.tracker?.asked(key.stringValue, at: trackedPath) }
+    }
 
     /// The node of member `key`, or a "required field is missing" error at the key's path.
     private func member(_ key: Key) throws(JSONFieldError) -> DecodingNode {
+        track(key)
         guard let value = object[key.stringValue] else { throw context.failure("required field is missing", atPath: codingPath + [key]) }
         return DecodingNode(value: value, context: context, parent: link, key: key)
     }
@@ -47,6 +68,7 @@ struct JSONKeyedDecodingContainer<Key: CodingKey>: KeyedDecodingContainerProtoco
 
     /// The node of member `key` when it is present and not null.
     private func presentMember(_ key: Key) -> DecodingNode? {
+        track(key)
         guard let value = object[key.stringValue], !value.isNull else { return nil }
         return DecodingNode(value: value, context: context, parent: link, key: key)
     }

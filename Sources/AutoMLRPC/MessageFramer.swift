@@ -179,7 +179,9 @@ public struct MessageFramer: Sendable {
             return endOfHeaders(block)
         }
         if let error = block.read(line: line) {
-            return .emit(.failure(error, .contentLength))
+            // A first line that is no header at all is most likely a line client's garbage:
+            // answer it in line framing, which such a client can read.
+            return .emit(.failure(error, current.byteCount == 0 ? .line : .contentLength))
         }
         state = .headers(block)
         return .proceed

@@ -24,12 +24,21 @@ public struct MethodRegistry<Context: Sendable>: Sendable {
     public mutating func register<M: RPCMethod>(_ method: M.Type) where M.Context == Context {
         precondition(entries[M.name] == nil, "method \(M.name) registered twice")
         entries[M.name] = Entry(name: M.name) { raw in
-            let params = try JSONValueDecoder().decode(M.Params.self, from: raw ?? .object([:]), path: "params")
+            let params = try Self.paramsDecoder.decode(M.Params.self, from: raw ?? .object([:]), path: "params")
             return Prepared(orderingKey: M.orderingKey(params)) { context, request in
                 let result = try await M.handle(params, context: context, request: request)
                 return try JSONValueEncoder().encode(result)
             }
         }
+    }
+
+    /// Params are decoded strictly: a member no field asks for is an error (`unknown field`),
+    /// except LSP's progress tokens, which any request may carry.
+    static var paramsDecoder: JSONValueDecoder {
+        var decoder = JSONValueDecoder()
+        decoder.rejectUnknownMembers = true
+        decoder.allowedRootMembers = ["workDoneToken", "partialResultToken"]
+        return decoder
     }
 
     /// The registered method names, sorted.

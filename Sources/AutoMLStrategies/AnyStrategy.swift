@@ -37,7 +37,9 @@ extension Strategy {
         if !capabilities.conditional && space.isConditional {
             throw StrategyError.cannotServe(strategy: name, reason: "it does not support conditional parameters")
         }
-        let decoded = try JSONValueDecoder().decode(Options.self, from: options ?? .object([:]), path: path)
+        var decoder = JSONValueDecoder()
+        decoder.rejectUnknownMembers = true
+        let decoded = try decoder.decode(Options.self, from: options ?? .object([:]), path: path)
         return AnyStrategy(try Self(space: space, objectives: objectives, options: decoded))
     }
 }

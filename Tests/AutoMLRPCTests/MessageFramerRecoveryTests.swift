@@ -162,3 +162,28 @@ import Testing
         #expect(error.kind.rawValue == "invalidContentLength")
     }
 }
+
+@Suite struct GarbageLineFramingTests {
+    @Test func aGarbageFirstLineIsAnsweredInLineFraming() {
+        var framer = MessageFramer()
+        framer.append(Array("hello\n{\"a\":1}\n".utf8))
+        guard case .failure(let error, let framing)? = framer.next() else {
+            Issue.record("expected a failure")
+            return
+        }
+        #expect(error.kind == .malformedHeader)
+        #expect(framing == .line)
+        #expect(framer.next() == .message(Array("{\"a\":1}".utf8), .line))
+    }
+
+    @Test func aBadLineInsideAHeaderBlockIsAnsweredInContentLengthFraming() {
+        var framer = MessageFramer()
+        framer.append(Array("Content-Length: 2\r\nbogus\r\n".utf8))
+        guard case .failure(let error, let framing)? = framer.next() else {
+            Issue.record("expected a failure")
+            return
+        }
+        #expect(error.kind == .malformedHeader)
+        #expect(framing == .contentLength)
+    }
+}

@@ -114,3 +114,35 @@ import Testing
         #expect(names.contains("random") && names.contains("grid") && names.contains("sobol"))
     }
 }
+
+@Suite struct StrictParamsTests {
+    let context = ServerContext(engine: Engine(dataDir: nil))
+
+    func errorOf(_ method: String, _ params: JSON) async -> RPCError? {
+        do {
+            _ = try await ServerMethods.registry.call(method, params: params, context: context)
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    @Test func misspeltMembersAreNamedNotIgnored() async throws {
+        let space: JSON = ["params": [["name": "x", "type": "float", "low": 0.0, "high": 1.0]]]
+        let topLevel = await errorOf("session/create", ["strategy": "grid", "space": space, "optoins": [:]])
+        #expect(topLevel?.data?["path"] == "params.optoins")
+        #expect(topLevel?.code == -32602)
+        let inOptions = await errorOf("session/create", ["strategy": ["name": "grid", "options": ["resolutoin": 3]], "space": space])
+        #expect(inOptions?.data?["path"] == "params.strategy.options.resolutoin")
+        let inSpace = await errorOf("session/create", ["strategy": "random", "space": ["params": [["name": "x", "type": "float", "low": 0.0, "hihg": 1.0]]]])
+        #expect(inSpace?.data?["path"]?.stringValue?.hasPrefix("params.space.params[0]") == true)
+    }
+
+    @Test func progressTokensAreAllowedOnAnyRequest() async throws {
+        let created = try await ServerMethods.registry.call(
+            "session/create",
+            params: ["strategy": "random", "space": ["params": [["name": "x", "type": "int", "low": 0, "high": 3]]], "workDoneToken": "t"],
+            context: context)
+        #expect(created["sessionId"] != nil)
+    }
+}
