@@ -35,7 +35,12 @@ let package = Package(
             name: "AutoMLRPC",
             dependencies: ["AutoMLJSON", .product(name: "Logging", package: "swift-log")]
         ),
-        .target(name: "AutoMLNumerics"),
+        .systemLibrary(
+            name: "COpenBLAS",
+            pkgConfig: "openblas",
+            providers: [.apt(["libopenblas-dev", "liblapacke-dev"])]
+        ),
+        .target(name: "AutoMLNumerics", dependencies: ["COpenBLAS"]),
         .target(name: "AutoMLSpace", dependencies: ["AutoMLJSON", "AutoMLNumerics"]),
         .target(name: "AutoMLStrategies", dependencies: ["AutoMLJSON", "AutoMLNumerics", "AutoMLSpace"]),
         .target(
