@@ -47,7 +47,7 @@ let package = Package(
             name: "AutoMLEngine",
             dependencies: ["AutoMLJSON", "AutoMLNumerics", "AutoMLSpace", "AutoMLStrategies", .product(name: "Logging", package: "swift-log")]
         ),
-        .target(name: "AutoMLBenchmarks", dependencies: ["AutoMLJSON", "AutoMLSpace", "AutoMLStrategies", "AutoMLEngine"]),
+        .target(name: "AutoMLBenchmarks", dependencies: ["AutoMLJSON", "AutoMLNumerics", "AutoMLSpace", "AutoMLStrategies", "AutoMLEngine"]),
         .target(
             name: "AutoMLServer",
             dependencies: ["AutoMLJSON", "AutoMLRPC", "AutoMLSpace", "AutoMLStrategies", "AutoMLEngine", .product(name: "Logging", package: "swift-log")]

@@ -120,3 +120,12 @@ extension TestProblem {
         [0.2348, 0.1451, 0.3522, 0.2883, 0.3047, 0.6650], [0.4047, 0.8828, 0.8732, 0.5743, 0.1091, 0.0381],
     ]
 }
+
+extension TestProblem {
+    /// The 5-D problem the cost benchmark asks on (a sphere: its value does not matter, only
+    /// the strategy's work per suggestion).
+    public static let costProblem = TestProblem(
+        name: "sphere5", summary: "Sphere, 5-D",
+        bounds: Array(repeating: (-5, 5), count: 5), optimum: 0
+    ) { x in x.reduce(0) { $0 + $1 * $1 } }
+}

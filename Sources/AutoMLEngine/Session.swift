@@ -46,7 +46,7 @@ public actor Session {
     public func ask(count: Int, clientId: String?) throws -> AskReply {
         try ensureOpen()
         if let clientId {
-            let mine = state.trials.filter { $0.state == .pending && $0.clientId == clientId }
+            let mine = state.pendingTrials(of: clientId)
             if !mine.isEmpty { return AskReply(trials: mine, waiting: false, exhausted: false) }
         }
         return try commit(.ask(count: count, clientId: clientId)) { state in try state.ask(count: count, clientId: clientId) }

@@ -17,6 +17,11 @@ struct SessionState: Sendable {
     var closed = false
     var exhausted = false
     var waiting = false
+    /// The best complete trial so far (one objective), kept as trials finish so that a tell's
+    /// reply does not scan the history.
+    var bestTrialId: Int?
+    /// Pending trials per client id, for idempotent asks without scanning the history.
+    var pendingByClient: [String: [Int]] = [:]
 
     init(spec: SessionSpec) throws {
         self.spec = spec
@@ -50,6 +55,7 @@ struct SessionState: Sendable {
             trials[id].state = .pending
             trials[id].clientId = clientId
             handed.append(trials[id])
+            if let clientId { pendingByClient[clientId, default: []].append(id) }
         }
         let remaining = count - handed.count
         if remaining > 0 && !exhausted {
@@ -61,6 +67,7 @@ struct SessionState: Sendable {
                     clientId: clientId)
                 trials.append(trial)
                 handed.append(trial)
+                if let clientId { pendingByClient[clientId, default: []].append(trial.id) }
             }
             waiting = outcome.waiting
             exhausted = outcome.exhausted
@@ -76,6 +83,8 @@ struct SessionState: Sendable {
         if let budget { finished.budget = budget }
         finished.cost = cost
         trials[trialId] = finished
+        leavePending(finished)
+        considerForBest(finished)
         withContext { strategy, context in strategy.tell(finished, context: &context) }
         return finished
     }
@@ -83,6 +92,7 @@ struct SessionState: Sendable {
     mutating func warmStart(config: JSONObject, state newState: TrialState, values: [Double]?, budget: Double?, cost: Double?) throws -> TrialRecord {
         let trial = TrialRecord(id: trials.count, state: newState, config: config, budget: budget, values: values, cost: cost)
         trials.append(trial)
+        considerForBest(trial)
         withContext { strategy, context in strategy.tell(trial, context: &context) }
         return trial
     }
@@ -98,6 +108,7 @@ struct SessionState: Sendable {
         _ = try pendingTrial(trialId)
         trials[trialId].state = .abandoned
         let trial = trials[trialId]
+        leavePending(trial)
         withContext { strategy, context in strategy.abandon(trial, context: &context) }
         return trial
     }
@@ -107,6 +118,26 @@ struct SessionState: Sendable {
         trials.append(trial)
         queue.append(trial.id)
         return trial
+    }
+
+    /// The pending trials of `clientId`, in the order they were handed out.
+    func pendingTrials(of clientId: String) -> [TrialRecord] {
+        (pendingByClient[clientId] ?? []).map { trials[$0] }
+    }
+
+    private mutating func leavePending(_ trial: TrialRecord) {
+        guard let clientId = trial.clientId, var ids = pendingByClient[clientId] else { return }
+        ids.removeAll { $0 == trial.id }
+        pendingByClient[clientId] = ids.isEmpty ? nil : ids
+    }
+
+    private mutating func considerForBest(_ trial: TrialRecord) {
+        guard spec.objectives.count == 1, trial.state == .complete, let value = trial.values?.first, trial.values?.count == 1 else { return }
+        let objective = spec.objectives[0]
+        if let current = bestTrialId, let currentValue = trials[current].values?.first, objective.loss(currentValue) <= objective.loss(value) {
+            return
+        }
+        bestTrialId = trial.id
     }
 
     func pendingTrial(_ trialId: Int) throws -> TrialRecord {
@@ -124,16 +155,12 @@ struct SessionState: Sendable {
 
     func best() -> [TrialRecord] {
         let objectives = spec.objectives
-        let complete = trials.filter { $0.state == .complete && $0.values?.count == objectives.count }
         if objectives.count == 1 {
-            guard let first = complete.first else { return [] }
-            let best = complete.dropFirst().reduce(first) { best, trial in
-                objectives[0].loss(trial.values![0]) < objectives[0].loss(best.values![0]) ? trial : best
-            }
-            return [best]
+            return bestTrialId.map { [trials[$0]] } ?? []
         }
+        let complete = trials.filter { $0.state == .complete && $0.values?.count == objectives.count }
         return complete.filter { candidate in
-            !complete.contains { other in objectives.dominates(other.values!, candidate.values!) }
+            !complete.contains { other in objectives.dominates(other.values ?? [], candidate.values ?? []) }
         }
     }
 
