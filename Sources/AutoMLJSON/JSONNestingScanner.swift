@@ -8,32 +8,9 @@ enum JSONNestingScanner {
     ///
     /// Brackets inside strings are skipped; the text need not be valid beyond that point.
     static func offsetOfOpening(atDepth depth: Int, in bytes: UnsafeRawBufferPointer) -> Int? {
-        var level = 0
-        var inString = false
-        var escaped = false
-        for index in bytes.indices {
-            let byte = bytes[index]
-            if inString {
-                if escaped {
-                    escaped = false
-                } else if byte == UInt8(ascii: "\\") {
-                    escaped = true
-                } else if byte == UInt8(ascii: "\"") {
-                    inString = false
-                }
-                continue
-            }
-            switch byte {
-            case UInt8(ascii: "\""):
-                inString = true
-            case UInt8(ascii: "["), UInt8(ascii: "{"):
-                level += 1
-                if level == depth { return index }
-            case UInt8(ascii: "]"), UInt8(ascii: "}"):
-                level -= 1
-            default:
-                break
-            }
+        var tracker = JSONBracketTracker()
+        for index in bytes.indices where tracker.feed(bytes[index]) > 0 && tracker.depth == depth {
+            return index
         }
         return nil
     }

@@ -1,3 +1,5 @@
+import AutoMLJSON
+
 /// Finds, without parsing, where a JSON text that starts with `{` or `[` closes its outer bracket.
 ///
 /// Brackets inside strings, and escaped quotes, are skipped; nothing else is checked (the JSON
@@ -6,9 +8,7 @@
 /// `Content-Length`, so that an LSP stream stays in step after a bad header.
 /// Bytes can be fed in pieces.
 struct BracketScanner: Sendable {
-    private var depth = 0
-    private var inString = false
-    private var escaped = false
+    private var tracker = JSONBracketTracker()
     /// Bytes fed so far.
     private(set) var count = 0
 
@@ -16,31 +16,9 @@ struct BracketScanner: Sendable {
     /// - Returns: the offset in `bytes` just past the bracket that closes the text, or nil while
     ///   it is still open.
     mutating func feed(_ bytes: UnsafeRawBufferPointer) -> Int? {
-        for (offset, byte) in bytes.enumerated() {
-            if inString {
-                if escaped {
-                    escaped = false
-                } else if byte == UInt8(ascii: "\\") {
-                    escaped = true
-                } else if byte == UInt8(ascii: "\"") {
-                    inString = false
-                }
-                continue
-            }
-            switch byte {
-            case UInt8(ascii: "\""):
-                inString = true
-            case UInt8(ascii: "{"), UInt8(ascii: "["):
-                depth += 1
-            case UInt8(ascii: "}"), UInt8(ascii: "]"):
-                depth -= 1
-                if depth <= 0 {
-                    count += offset + 1
-                    return offset + 1
-                }
-            default:
-                break
-            }
+        for (offset, byte) in bytes.enumerated() where tracker.feed(byte) < 0 && tracker.depth <= 0 {
+            count += offset + 1
+            return offset + 1
         }
         count += bytes.count
         return nil
