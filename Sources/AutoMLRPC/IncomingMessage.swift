@@ -43,7 +43,9 @@ public enum IncomingMessage: Sendable, Equatable {
             self = .invalid(id: id, error: .invalidRequest("method must be a string"))
             return
         }
-        let params = object["params"]
+        // `"params": null` reads as absent: LSP clients (pygls) send it for void params.
+        var params = object["params"]
+        if case .null? = params { params = nil }
         if let params {
             switch params {
             case .object, .array: break

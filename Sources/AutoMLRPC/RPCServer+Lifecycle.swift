@@ -1,36 +1,41 @@
 import AutoMLJSON
 
 extension RPCServer {
-    /// Applies LSP's lifecycle to a request. Returns nil when the request should be dispatched;
-    /// otherwise the reply to send at once (`.some(nil)` means: handled, nothing to send).
+    /// What LSP's lifecycle makes of a request.
+    enum LifecycleDecision {
+        /// Dispatch it to its method.
+        case dispatch
+        /// Answer it with this reply at once.
+        case reply(JSON)
+        /// Answer it with what this task returns (`initialize`).
+        case run(Task<JSON, Never>)
+    }
+
+    /// Applies LSP's lifecycle to a request.
     ///
     /// `initialize` is optional for line-framed clients (scripts); a Content-Length-framed client
     /// is a language-server client and must send it first (-32002 before it). After `shutdown`
     /// every request is invalid (-32600).
-    func lifecycleReply(id: JSON, method: String, params: JSON?, framing: Framing) -> JSON?? {
+    func lifecycle(id: JSON, method: String, params: JSON?, framing: Framing) -> LifecycleDecision {
         if lifecycle == .shutDown {
-            return .some(OutgoingMessage.error(id: id, .invalidRequest("the server is shutting down: only the exit notification is accepted")))
+            return .reply(OutgoingMessage.error(id: id, .invalidRequest("the server is shutting down: only the exit notification is accepted")))
         }
         switch method {
         case "initialize":
             guard lifecycle == .fresh else {
-                return .some(OutgoingMessage.error(id: id, .invalidRequest("initialize may be sent only once")))
+                return .reply(OutgoingMessage.error(id: id, .invalidRequest("initialize may be sent only once")))
             }
             lifecycle = .initialized
             let hooks = self.hooks
-            inFlight[id] = Task { [weak self] in
-                let result = await hooks.initializeResult(params)
-                await self?.finish(id: id, reply: OutgoingMessage.result(id: id, result), framing: framing)
-            }
-            return .some(nil)
+            return .run(Task { OutgoingMessage.result(id: id, await hooks.initializeResult(params)) })
         case "shutdown":
             lifecycle = .shutDown
-            return .some(OutgoingMessage.result(id: id, .null))
+            return .reply(OutgoingMessage.result(id: id, .null))
         default:
             if lifecycle == .fresh && framing == .contentLength {
-                return .some(OutgoingMessage.error(id: id, .serverNotInitialized))
+                return .reply(OutgoingMessage.error(id: id, .serverNotInitialized))
             }
-            return nil
+            return .dispatch
         }
     }
 

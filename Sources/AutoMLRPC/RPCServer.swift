@@ -130,14 +130,18 @@ public actor RPCServer<Context: Sendable> {
         case .notification(let method, let params):
             return notify(method, params)
         case .request(let id, let method, let params):
-            if let immediate = lifecycleReply(id: id, method: method, params: params, framing: framing) {
-                if let immediate { send(immediate, framing) }
-                return nil
+            switch lifecycle(id: id, method: method, params: params, framing: framing) {
+            case .reply(let reply):
+                send(reply, framing)
+            case .run(let computing):
+                inFlight[id] = Task { [weak self] in
+                    await self?.finish(id: id, reply: await computing.value, framing: framing)
+                }
+            case .dispatch:
+                inFlight[id] = schedule(id: id, method: method, params: params, framing: framing) { [weak self] reply in
+                    await self?.finish(id: id, reply: reply, framing: framing)
+                }
             }
-            let task = schedule(id: id, method: method, params: params, framing: framing) { [weak self] reply in
-                await self?.finish(id: id, reply: reply, framing: framing)
-            }
-            inFlight[id] = task
             return nil
         }
     }
@@ -163,18 +167,21 @@ public actor RPCServer<Context: Sendable> {
             case .notification(let method, let params):
                 _ = notify(method, params)
             case .request(let id, let method, let params):
-                if let immediate = lifecycleReply(id: id, method: method, params: params, framing: framing) {
-                    if let immediate { pending.append(Task { immediate }) }
-                    continue
+                switch lifecycle(id: id, method: method, params: params, framing: framing) {
+                case .reply(let reply):
+                    pending.append(Task { reply })
+                case .run(let computing):
+                    pending.append(Task { await computing.value })
+                case .dispatch:
+                    let box = ReplyBox()
+                    let task = schedule(id: id, method: method, params: params, framing: framing) { reply in
+                        await box.set(reply)
+                    }
+                    pending.append(Task {
+                        await task.value
+                        return await box.value
+                    })
                 }
-                let box = ReplyBox()
-                let task = schedule(id: id, method: method, params: params, framing: framing) { reply in
-                    await box.set(reply)
-                }
-                pending.append(Task {
-                    await task.value
-                    return await box.value
-                })
             }
         }
         guard !pending.isEmpty else { return }

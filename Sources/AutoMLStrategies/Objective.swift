@@ -2,8 +2,18 @@ import AutoMLJSON
 
 /// One value the evaluator reports, and whether lower or higher is better.
 public struct Objective: Sendable, Hashable, Codable {
-    public enum Goal: String, Sendable, Hashable, Codable {
+    public enum Goal: String, Sendable, Hashable, Codable, CaseIterable {
         case minimize, maximize
+
+        public init(from decoder: any Decoder) throws {
+            let raw = try decoder.singleValueContainer().decode(String.self)
+            guard let goal = Goal(rawValue: raw) else {
+                throw DecodingError.dataCorrupted(.init(
+                    codingPath: decoder.codingPath,
+                    debugDescription: "expected \"minimize\" or \"maximize\", found \"\(raw)\""))
+            }
+            self = goal
+        }
     }
 
     public var name: String

@@ -13,7 +13,7 @@ struct DecoderContainerTests {
         }
         let absent = try decoder.decode(Ask.self, from: ["sessionId": "s"])
         #expect(absent.count == nil && absent.clientId == nil)
-        let null = try decoder.decode(Ask.self, from: ["sessionId": "s", "count": nil])
+        let null = try decoder.decode(Ask.self, from: ["sessionId": "s", "count": .null])
         #expect(null.count == nil)
         let present = try decoder.decode(Ask.self, from: ["sessionId": "s", "count": 4, "clientId": "w1"])
         #expect(present.count == 4 && present.clientId == "w1")
@@ -110,7 +110,7 @@ struct DecoderContainerTests {
     }
 
     @Test func readsNullsInArraysOneAtATime() throws {
-        #expect(try decoder.decode([Int?].self, from: [1, nil, 3]) == [1, nil, 3])
+        #expect(try decoder.decode([Int?].self, from: [1, .null, 3]) == [1, nil, 3])
     }
 
     @Test func handsUserInfoToTypes() throws {
@@ -129,7 +129,7 @@ struct DecoderContainerTests {
     @Test func checksOptionalMembersThatArePresent() throws {
         struct Inner: Decodable { var x: Int }
         struct Outer: Decodable { var inner: Inner? }
-        #expect(try decoder.decode(Outer.self, from: ["inner": nil]).inner == nil)
+        #expect(try decoder.decode(Outer.self, from: ["inner": .null]).inner == nil)
         let error = try #require(try fieldError(Outer.self, #"{"inner": 3}"#, path: "p"))
         #expect(error == JSONFieldError(path: "p.inner", reason: "expected an object, found an integer"))
     }
@@ -140,7 +140,7 @@ struct DecoderContainerTests {
             init(from decoder: any Decoder) throws { path = decoder.codingPath.map { $0.intValue.map(String.init) ?? $0.stringValue } }
         }
         struct Holder: Decodable { var items: [[String: Probe]] }
-        let holder = try decoder.decode(Holder.self, from: ["items": [["a": nil], ["b": 1]]])
+        let holder = try decoder.decode(Holder.self, from: ["items": [["a": .null], ["b": 1]]])
         #expect(holder.items[1]["b"]?.path == ["items", "1", "b"])
     }
 }

@@ -40,8 +40,8 @@ struct EncoderTests {
                 try container.encodeNil(forKey: .value)
             }
         }
-        #expect(try encoder.encode(Explicit()) == ["value": nil])
-        #expect(try encoder.encode([1, nil, 3] as [Int?]) == [1, nil, 3])
+        #expect(try encoder.encode(Explicit()) == ["value": .null])
+        #expect(try encoder.encode([1, nil, 3] as [Int?]) == [1, .null, 3])
     }
 
     @Test func writesIntegersAsIntsAndRealsAsDoubles() throws {
@@ -85,7 +85,7 @@ struct EncoderTests {
             var trials: [JSON]
         }
         let best: JSON = ["value": 1, "config": ["y": 1.0, "b": [2]]]
-        let value = try encoder.encode(Result(best: best, trials: [1, "x", nil]))
+        let value = try encoder.encode(Result(best: best, trials: [1, "x", .null]))
         #expect(value.serialized() == #"{"best":{"value":1,"config":{"y":1.0,"b":[2]}},"trials":[1,"x",null]}"#)
         #expect(try encoder.encode(best) == best)
     }

@@ -13,11 +13,11 @@ struct ForeignCoderTests {
     @Test func decodesFromFoundation() throws {
         let text = #"{"name": "n", "payload": {"a": [1, 2.5, "s", true, null], "b": {}}}"#
         let envelope = try JSONDecoder().decode(Envelope.self, from: Data(text.utf8))
-        #expect(envelope.payload == ["a": [1, 2.5, "s", true, nil], "b": [:]])
+        #expect(envelope.payload == ["a": [1, 2.5, "s", true, .null], "b": [:]])
     }
 
     @Test func encodesThroughFoundationAndReadsBack() throws {
-        let envelope = Envelope(name: "n", payload: ["x": [1, 0.5, "s", false, nil], "o": ["k": -3]])
+        let envelope = Envelope(name: "n", payload: ["x": [1, 0.5, "s", false, .null], "o": ["k": -3]])
         let data = try JSONEncoder().encode(envelope)
         #expect(try JSON.parse(data)["payload"] == envelope.payload)
     }

@@ -5,7 +5,7 @@ import Testing
 struct ParsingTests {
     @Test func parsesEveryKindOfValue() throws {
         let value = try JSON.parse(#"{"n": null, "t": true, "f": false, "i": -12, "r": 2.5, "s": "x", "a": [1, [], {}]}"#)
-        let expected: JSON = ["n": nil, "t": true, "f": false, "i": -12, "r": 2.5, "s": "x", "a": [1, [], [:]]]
+        let expected: JSON = ["n": .null, "t": true, "f": false, "i": -12, "r": 2.5, "s": "x", "a": [1, [], [:]]]
         #expect(value == expected)
     }
 

@@ -4,7 +4,7 @@ import Testing
 @Suite("Serialization")
 struct SerializationTests {
     @Test func printsCompactlyInKeyOrder() {
-        let value: JSON = ["z": [1, 2.5, nil, true], "a": ["y": "s", "b": [:]], "m": []]
+        let value: JSON = ["z": [1, 2.5, .null, true], "a": ["y": "s", "b": [:]], "m": []]
         #expect(value.serialized() == #"{"z":[1,2.5,null,true],"a":{"y":"s","b":{}},"m":[]}"#)
     }
 
@@ -53,7 +53,7 @@ struct SerializationTests {
     }
 
     @Test func prettyPrintsWithTwoSpaces() {
-        let value: JSON = ["a": [1, ["b": nil]], "e": [], "o": [:]]
+        let value: JSON = ["a": [1, ["b": .null]], "e": [], "o": [:]]
         let expected = """
             {
               "a": [

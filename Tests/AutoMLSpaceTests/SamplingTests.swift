@@ -22,7 +22,7 @@ import Testing
             #expect((8...1024).contains(units))
             guard case .int(let batch) = config["batch"] else { Issue.record("batch not an int"); continue }
             #expect((16...256).contains(batch) && batch % 16 == 0)
-            let choices: [JSON] = ["relu", "tanh", 3, 2.5, true, nil]
+            let choices: [JSON] = ["relu", "tanh", 3, 2.5, true, .null]
             #expect(choices.contains(config["activation"] ?? "?"))
             #expect([32, 64, 128].contains(config["width"]?.intValue ?? 0))
         }

@@ -12,7 +12,7 @@ enum SpaceFixtures {
             ["name": "layers", "type": "int", "low": 1, "high": 6],
             ["name": "units", "type": "int", "low": 8, "high": 1024, "log": true],
             ["name": "batch", "type": "int", "low": 16, "high": 256, "step": 16],
-            ["name": "activation", "type": "categorical", "choices": ["relu", "tanh", 3, 2.5, true, nil]],
+            ["name": "activation", "type": "categorical", "choices": ["relu", "tanh", 3, 2.5, true, .null]],
             ["name": "width", "type": "ordinal", "values": [32, 64, 128]],
         ]
     ]

@@ -13,7 +13,7 @@ import Testing
         #expect(space.parameters[3].kind == .int(low: 1, high: 6, log: false, step: nil))
         #expect(space.parameters[4].kind == .int(low: 8, high: 1024, log: true, step: nil))
         #expect(space.parameters[5].kind == .int(low: 16, high: 256, log: false, step: 16))
-        #expect(space.parameters[6].kind == .categorical(["relu", "tanh", 3, 2.5, true, nil]))
+        #expect(space.parameters[6].kind == .categorical(["relu", "tanh", 3, 2.5, true, .null]))
         #expect(space.parameters[7].kind == .ordinal([32, 64, 128]))
         #expect(space.parameters.allSatisfy { $0.condition == nil })
         #expect(!space.isConditional)
@@ -48,7 +48,7 @@ import Testing
 
     @Test func nullOptionalMembersReadAsAbsent() throws {
         let space = try SpaceFixtures.space(
-            ["name": "x", "type": "float", "low": 0, "high": 1, "log": nil, "step": nil, "when": nil])
+            ["name": "x", "type": "float", "low": 0, "high": 1, "log": .null, "step": .null, "when": .null])
         #expect(space.parameters[0] == Parameter(name: "x", kind: .float(low: 0, high: 1, log: false, step: nil)))
     }
 

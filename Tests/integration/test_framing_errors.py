@@ -27,42 +27,48 @@ def reasons_until_valid(daemon):
         reasons.append(reply["error"].get("data", {}).get("reason"))
 
 
+#: The body an LSP client sends after its header block; it would create a session if it ran.
+BODY = b'{"jsonrpc":"2.0","id":1,"method":"session/create","params":{"strategy":"random","sessionId":"must-not-exist",' \
+       b'"space":{"params":[{"name":"x","type":"float","low":0,"high":1}]}}}'
+
+
 @pytest.mark.parametrize("data,reason", [
-    (b"Content-Type: application/vscode-jsonrpc; charset=utf-8\r\n\r\n", "missingContentLength"),
-    (b"Content-Length: -5\r\n\r\n", "invalidContentLength"),
-    (b"Content-Length: abc\r\n\r\n", "invalidContentLength"),
-    (b"Content-Length: 1.5\r\n\r\n", "invalidContentLength"),
-    (b"Content-Length: \r\n\r\n", "invalidContentLength"),
-    (b"Content-Length: 99999999999999999999999999\r\n\r\n", "invalidContentLength"),
+    (b"Content-Type: application/vscode-jsonrpc; charset=utf-8\r\n\r\n" + BODY, "missingContentLength"),
+    (b"Content-Length: -5\r\n\r\n" + BODY, "invalidContentLength"),
+    (b"Content-Length: abc\r\n\r\n" + BODY, "invalidContentLength"),
+    (b"Content-Length: 1.5\r\n\r\n" + BODY, "invalidContentLength"),
+    (b"Content-Length: \r\n\r\n" + BODY, "invalidContentLength"),
+    (b"Content-Length: 99999999999999999999999999\r\n\r\n" + BODY, "invalidContentLength"),
+    (b"Content-Length: %d\r\nContent-Length: %d\r\n\r\n" % (len(BODY), len(BODY)) + BODY, "duplicateContentLength"),
+    (b"Content-Length: %d\r\nContent-Type: application/vscode-jsonrpc; charset=latin1\r\n\r\n" % len(BODY) + BODY,
+     "unsupportedCharset"),
     (b"Garbage\r\n\r\n", "malformedHeader"),
-    (b"Content-Length: 2\r\nContent-Type: application/vscode-jsonrpc; charset=latin1\r\n\r\n{}", "unsupportedCharset"),
     (b'Content-Length: 4\r\n\r\n"\xff\xfe"', "invalidUTF8"),
     (b'{"jsonrpc":"2.0","id":1,"method":"\xc3\x28"}\n', "invalidUTF8"),
     (b'Content-Length: 14\r\n\r\n{"bad": json!}', None),
     (b"{this is not json}\n", None),
 ], ids=["missing-length", "negative-length", "non-numeric-length", "real-length", "empty-length", "huge-length",
-        "malformed-header", "unsupported-charset", "invalid-utf8-body", "invalid-utf8-line", "bad-json-body", "bad-json-line"])
-def test_fault_is_reported_and_next_request_works(daemon, data, reason):
+        "duplicate-length", "unsupported-charset", "malformed-header", "invalid-utf8-body", "invalid-utf8-line",
+        "bad-json-body", "bad-json-line"])
+def test_fault_is_reported_its_body_dropped_and_next_request_works(daemon, data, reason):
     daemon.send(data)
     daemon.send(VALID)
     assert reasons_until_valid(daemon) == [reason]
+    daemon.send(line(request(100, "session/open", {"sessionId": "must-not-exist"})))
+    assert daemon.read_line()["error"]["code"] == 1000, "the faulty message's body ran"
 
 
-@pytest.mark.xfail(strict=True, reason="server bug: the body of a message with a duplicated Content-Length is not "
-                   "skipped; it is read as the start of the next message, which swallows the next request")
-def test_duplicate_content_length_skips_the_body(daemon):
-    daemon.send(b'Content-Length: 2\r\nContent-Length: 2\r\n\r\n{}')
+def test_conflicting_content_lengths_drop_the_body(daemon):
+    daemon.send(b"Content-Length: 3\r\nContent-Length: %d\r\n\r\n" % len(BODY) + BODY)
     daemon.send(VALID)
     assert reasons_until_valid(daemon) == ["duplicateContentLength"]
 
 
-def test_duplicate_content_length_is_reported(daemon):
-    daemon.send(b'Content-Length: 2\r\nContent-Length: 2\r\n\r\n{}\n')
+def test_body_of_a_lengthless_header_block_with_nested_brackets_is_dropped_whole(daemon):
+    body = b'{"jsonrpc":"2.0","id":1,"method":"session/list","params":{"a":[{"b":"}]"}],"c":"\\"{"}}'
+    daemon.send(b"Content-Length: oops\r\n\r\n" + body)
     daemon.send(VALID)
-    first = read_any(daemon)
-    assert first["id"] is None and first["error"]["data"]["reason"] == "duplicateContentLength"
-    while read_any(daemon).get("id") != 99:
-        pass
+    assert reasons_until_valid(daemon) == ["invalidContentLength"]
 
 
 def test_header_block_that_never_ends_is_discarded(daemon):

@@ -71,8 +71,6 @@ def test_lsp_framed_batch_is_answered_lsp_framed(daemon):
     assert [r["id"] for r in replies] == [2, 3]
 
 
-@pytest.mark.xfail(strict=True, reason="server bug: initialize inside a batch is answered as a separate message, "
-                   "outside the batch's reply array")
 def test_initialize_inside_a_batch_is_answered_inside_the_array(daemon):
     daemon.send(line([request(1, "initialize", {}), request(2, "session/list")]))
     replies = daemon.read_line()

@@ -4,7 +4,6 @@ registered methods, and true of real traffic (every reply validated with jsonsch
 import json
 
 import jsonschema
-import pytest
 
 from integration_support import OPENRPC, SPACE
 
@@ -298,7 +297,7 @@ def test_error_replies_are_documented_per_method(daemon):
 
 
 def test_parse_error_data_matches_its_schema(daemon):
-    daemon.send(b"Content-Length: x\r\n\r\n")
+    daemon.send(b"Content-Length: x\r\n\r\n{}")
     headers, body = daemon.read_lsp_raw()
     error = json.loads(body)["error"]
     validate(error["data"], COMPONENTS["schemas"]["ParseErrorData"])

@@ -56,7 +56,5 @@ def test_pygls_client_runs_an_ask_tell_session(binary, tmp_path, space):
     assert run_session(binary, tmp_path, space, lifecycle_params={}) == 0
 
 
-@pytest.mark.xfail(strict=True, reason='server bug: "params": null (what pygls sends for shutdown and exit, whose '
-                   "LSP params are void) is refused with -32600, so the exit notification is ignored")
 def test_pygls_shutdown_and_exit_with_null_params(binary, tmp_path, space):
     assert run_session(binary, tmp_path, space, lifecycle_params=None) == 0

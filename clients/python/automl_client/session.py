@@ -6,7 +6,7 @@ import time
 import uuid
 from typing import TYPE_CHECKING, Any, Callable, Dict, List, Optional, Sequence, Tuple, Type, Union
 
-from .errors import EngineDied, TrialPruned
+from .errors import TrialPruned
 
 if TYPE_CHECKING:  # pragma: no cover
     from .engine import Engine

@@ -82,3 +82,15 @@ def test_multi_objective_optimize(engine, space):
     assert all(len(t.values) == 2 for t in told)
     front = session.pareto()
     assert front and all(t.state == "complete" for t in front)
+
+
+def test_optimize_stops_when_a_grid_is_exhausted(engine):
+    space = {"params": [{"name": "x", "type": "float", "low": 0, "high": 1},
+                        {"name": "c", "type": "categorical", "choices": ["a", "b"]}]}
+    session = engine.create_session(space, strategy="grid", options={"resolution": 3})
+    told = session.optimize(lambda t: t.config["x"], n_trials=50, n_workers=3)
+    assert len(told) == 6
+    assert sorted((t.config["x"], t.config["c"]) for t in told) == sorted(
+        (x, c) for x in (0.0, 0.5, 1.0) for c in ("a", "b"))
+    assert session.ask() == [] and session.exhausted and not session.waiting
+    assert session.best().value == 0.0
