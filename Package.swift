@@ -13,7 +13,7 @@ let package = Package(
         .executable(name: "automl", targets: ["AutoMLCLI"]),
         .library(
             name: "AutoML",
-            targets: ["AutoMLJSON", "AutoMLRPC", "AutoMLNumerics", "AutoMLSpace", "AutoMLStrategies", "AutoMLEngine", "AutoMLServer", "AutoMLBenchmarks"]
+            targets: ["AutoMLJSON", "AutoMLRPC", "AutoMLNumerics", "AutoMLSpace", "AutoMLStrategies", "AutoMLEngine", "AutoMLServer", "AutoMLBenchmarks", "AutoMLTrainer"]
         ),
     ],
     dependencies: [
@@ -41,7 +41,18 @@ let package = Package(
             providers: [.apt(["libopenblas-dev", "liblapacke-dev"])]
         ),
         .target(name: "AutoMLNumerics", dependencies: ["COpenBLAS"]),
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
         .target(name: "AutoMLSpace", dependencies: ["AutoMLJSON", "AutoMLNumerics"]),
+        .target(
+            name: "AutoMLTrainer",
+            dependencies: ["AutoMLJSON", "AutoMLNumerics", "COpenBLAS", "CZlib"],
+            exclude: ["Datasets/README.md"],
+            resources: [.copy("Datasets")]
+        ),
         .target(name: "AutoMLStrategies", dependencies: ["AutoMLJSON", "AutoMLNumerics", "AutoMLSpace"]),
         .target(
             name: "AutoMLEngine",
@@ -67,6 +78,7 @@ let package = Package(
         .testTarget(name: "AutoMLStrategiesTests", dependencies: ["AutoMLStrategies", "AutoMLSpace", "AutoMLJSON", "AutoMLNumerics", "AutoMLEngine"]),
         .testTarget(name: "AutoMLEngineTests", dependencies: ["AutoMLEngine", "AutoMLStrategies", "AutoMLSpace", "AutoMLJSON"]),
         .testTarget(name: "AutoMLBenchmarksTests", dependencies: ["AutoMLBenchmarks"]),
+        .testTarget(name: "AutoMLTrainerTests", dependencies: ["AutoMLTrainer", "AutoMLJSON", "AutoMLNumerics"]),
         .testTarget(name: "AutoMLServerTests", dependencies: ["AutoMLServer", "AutoMLRPC", "AutoMLEngine", "AutoMLJSON"]),
     ],
     swiftLanguageModes: [.v6]

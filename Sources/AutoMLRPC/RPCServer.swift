@@ -42,6 +42,11 @@ public actor RPCServer<Context: Sendable> {
     let output: @Sendable ([UInt8]) throws -> Void
     let logger: Logger
 
+    /// Requests and batches running or queued at once; past it the server stops reading until
+    /// one finishes, so a client that floods it is slowed down by the pipe instead of growing
+    /// memory without bound.
+    public static var maxInFlight: Int { 4096 }
+
     var lifecycle = Lifecycle.fresh
     var outputClosed = false
     var inFlight: [JSON: Task<Void, Never>] = [:]
@@ -75,6 +80,9 @@ public actor RPCServer<Context: Sendable> {
                 if outputClosed {
                     ending = .outputClosed
                     break
+                }
+                while inFlight.count + batchTasks.count >= Self.maxInFlight, let oldest = inFlight.values.first ?? batchTasks.values.first {
+                    await oldest.value
                 }
             }
         } catch {
