@@ -8,6 +8,9 @@ public enum StrategyRegistry {
         RandomSearch.self,
         GridSearch.self,
         SobolSearch.self,
+        SuccessiveHalving.self,
+        Hyperband.self,
+        ASHA.self,
     ]
 
     static let byName: [String: any Strategy.Type] = Dictionary(uniqueKeysWithValues: all.map { ($0.name, $0) })
