@@ -11,10 +11,12 @@ public struct CreateRequest: Sendable {
     public var seed: UInt64?
     public var name: String?
     public var sessionId: String?
+    /// `{name, options?}` of a pruner from `PrunerRegistry`, for `trial/report`.
+    public var pruner: JSON?
 
     public init(
         strategy: String, options: JSON? = nil, space: SearchSpace, objectives: [Objective] = Objective.defaultList,
-        seed: UInt64? = nil, name: String? = nil, sessionId: String? = nil
+        seed: UInt64? = nil, name: String? = nil, sessionId: String? = nil, pruner: JSON? = nil
     ) {
         self.strategyName = strategy
         self.strategyOptions = options
@@ -23,5 +25,6 @@ public struct CreateRequest: Sendable {
         self.seed = seed
         self.name = name
         self.sessionId = sessionId
+        self.pruner = pruner
     }
 }

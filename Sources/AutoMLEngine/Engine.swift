@@ -43,7 +43,7 @@ public actor Engine {
         let seed = request.seed ?? (systemSeeds.next() >> 1)
         let spec = SessionSpec(
             id: id, name: request.name, strategyName: request.strategyName, strategyOptions: request.strategyOptions,
-            space: request.space, objectives: request.objectives, seed: seed)
+            space: request.space, objectives: request.objectives, seed: seed, pruner: request.pruner)
         let session = try Session.create(spec: spec, journalPath: journalPath(id), durability: durability)
         sessions[id] = session
         logger.info("session \(id) created: strategy \(spec.strategyName), seed \(seed)")

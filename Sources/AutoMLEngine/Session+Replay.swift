@@ -112,6 +112,7 @@ extension SessionSpec {
         }
         self.init(
             id: id, name: value["name"]?.stringValue, strategyName: strategyName, strategyOptions: strategy["options"],
-            space: space, objectives: objectives.isEmpty ? Objective.defaultList : objectives, seed: seed)
+            space: space, objectives: objectives.isEmpty ? Objective.defaultList : objectives, seed: seed,
+            pruner: value["pruner"])
     }
 }

@@ -29,6 +29,7 @@ extension SessionEvent {
                 "objectives": spec.objectivesJSON, "seed": .string(String(spec.seed)),
             ]
             if let name = spec.name { object["name"] = .string(name) }
+            if let pruner = spec.pruner { object["pruner"] = pruner }
         case .ask(let count, let clientId):
             object = ["type": "ask", "count": .int(Int64(count))]
             if let clientId { object["clientId"] = .string(clientId) }

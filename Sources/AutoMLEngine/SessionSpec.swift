@@ -11,10 +11,12 @@ public struct SessionSpec: Sendable, Hashable {
     public var space: SearchSpace
     public var objectives: [Objective]
     public var seed: UInt64
+    /// An early-stopping rule for `trial/report`: `{name, options?}`.
+    public var pruner: JSON?
 
     public init(
         id: String, name: String?, strategyName: String, strategyOptions: JSON?, space: SearchSpace,
-        objectives: [Objective], seed: UInt64
+        objectives: [Objective], seed: UInt64, pruner: JSON? = nil
     ) {
         self.id = id
         self.name = name
@@ -23,6 +25,7 @@ public struct SessionSpec: Sendable, Hashable {
         self.space = space
         self.objectives = objectives
         self.seed = seed
+        self.pruner = pruner
     }
 
     /// The strategy as `session/create` took it: `{name, options?}`.

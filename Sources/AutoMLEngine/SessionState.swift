@@ -13,6 +13,8 @@ struct SessionState: Sendable {
     /// Enqueued trial ids, first in first out.
     var queue: [Int] = []
     var strategy: AnyStrategy
+    /// Decides `trial/report` together with the strategy (either may prune).
+    let pruner: AnyPruner?
     var rng: SeededGenerator
     var closed = false
     var exhausted = false
@@ -36,6 +38,12 @@ struct SessionState: Sendable {
             }
         }
         rng = SeededGenerator(seed: spec.seed)
+        pruner = try spec.pruner.map { ref in
+            guard let name = ref["name"]?.stringValue else {
+                throw JSONFieldError(path: "params.pruner.name", reason: "required field is missing")
+            }
+            return try PrunerRegistry.make(name: name, options: ref["options"], objectives: spec.objectives, path: "params.pruner")
+        }
     }
 
     /// Runs `body` with a strategy context over the current history, then keeps the generator's
@@ -101,7 +109,9 @@ struct SessionState: Sendable {
         _ = try pendingTrial(trialId)
         trials[trialId].intermediate.append(IntermediateValue(step: step, value: value))
         let trial = trials[trialId]
-        return withContext { strategy, context in strategy.report(trial, step: step, value: value, context: &context) }
+        let decision = withContext { strategy, context in strategy.report(trial, step: step, value: value, context: &context) }
+        guard decision == .continue, let pruner else { return decision }
+        return pruner.decide(trial, history: trials)
     }
 
     mutating func abandon(trialId: Int) throws -> TrialRecord {
@@ -176,6 +186,7 @@ struct SessionState: Sendable {
             "sessionId": .string(spec.id),
             "strategy": .object(["name": .string(spec.strategyName), "options": spec.strategyOptions ?? .object([:]), "state": strategy.status(context: context)]),
             "objectives": spec.objectivesJSON,
+            "pruner": spec.pruner ?? .null,
             "seed": .int(Int64(bitPattern: spec.seed)),
             "counts": .object(counts()),
             "total": .int(Int64(trials.count)),

@@ -145,6 +145,38 @@ extension OpenRPCDocument {
       ]
     },
     {
+      "name": "pruner/list",
+      "summary": "Every early-stopping rule session/create accepts as its pruner, with the JSON Schema of its options.",
+      "paramStructure": "by-name",
+      "params": [],
+      "result": {
+        "name": "pruners",
+        "schema": {
+          "type": "array",
+          "items": {
+            "$ref": "#/components/schemas/PrunerInfo"
+          }
+        }
+      },
+      "errors": [
+        {
+          "$ref": "#/components/errors/InvalidRequest"
+        },
+        {
+          "$ref": "#/components/errors/InvalidParams"
+        },
+        {
+          "$ref": "#/components/errors/InternalError"
+        },
+        {
+          "$ref": "#/components/errors/ServerNotInitialized"
+        },
+        {
+          "$ref": "#/components/errors/RequestCancelled"
+        }
+      ]
+    },
+    {
       "name": "session/create",
       "summary": "Creates an ask/tell session and journals it.",
       "description": "The seed, when omitted, is drawn from the system and returned; replaying the journal never needs it again.",
@@ -194,6 +226,14 @@ extension OpenRPCDocument {
           "required": false,
           "schema": {
             "$ref": "#/components/schemas/SessionId"
+          }
+        },
+        {
+          "name": "pruner",
+          "description": "An early-stopping rule for trial/report: a name or {name, options} from pruner/list. Any strategy can be combined with one; with several objectives its objective option picks the direction.",
+          "required": false,
+          "schema": {
+            "$ref": "#/components/schemas/StrategyRef"
           }
         }
       ],
@@ -1201,7 +1241,7 @@ extension OpenRPCDocument {
       },
       "IntParameter": {
         "type": "object",
-        "description": "An integer in [low, high], bounds within ±2^53.",
+        "description": "An integer in [low, high], bounds within \u00b12^53.",
         "properties": {
           "name": {
             "type": "string",
@@ -1644,6 +1684,17 @@ extension OpenRPCDocument {
           "exhausted": {
             "description": "The strategy has nothing more to suggest (a finished grid).",
             "type": "boolean"
+          },
+          "pruner": {
+            "description": "The pruner as given at creation, or null.",
+            "oneOf": [
+              {
+                "type": "null"
+              },
+              {
+                "type": "object"
+              }
+            ]
           }
         },
         "required": [
@@ -1849,6 +1900,26 @@ extension OpenRPCDocument {
       "EmptyObject": {
         "type": "object",
         "maxProperties": 0
+      },
+      "PrunerInfo": {
+        "type": "object",
+        "properties": {
+          "name": {
+            "type": "string"
+          },
+          "description": {
+            "type": "string"
+          },
+          "options": {
+            "type": "object"
+          }
+        },
+        "required": [
+          "name",
+          "description",
+          "options"
+        ],
+        "additionalProperties": false
       }
     },
     "errors": {

@@ -5,6 +5,7 @@ public enum ServerMethods {
     nonisolated(unsafe) public static let all: [any RPCMethodRegistrable<ServerContext>.Type] = [
         RPCDiscover.self,
         StrategyList.self,
+        PrunerList.self,
         SessionCreate.self,
         SessionAsk.self,
         SessionTell.self,

@@ -15,6 +15,8 @@ public struct SessionCreate: ServerMethod {
         public var seed: Int64?
         public var name: String?
         public var sessionId: String?
+        /// An early-stopping rule: `"median"` or `{name, options}` (see `pruner/list`).
+        public var pruner: StrategyRef?
     }
 
     /// A create that names its session id is ordered with the requests on that session, so a
@@ -32,7 +34,8 @@ public struct SessionCreate: ServerMethod {
         let session = try await context.engine.create(
             CreateRequest(
                 strategy: params.strategy.name, options: params.strategy.options, space: space, objectives: objectives,
-                seed: params.seed.map { UInt64($0) }, name: params.name, sessionId: params.sessionId))
+                seed: params.seed.map { UInt64($0) }, name: params.name, sessionId: params.sessionId,
+                pruner: params.pruner.map(\.json)))
         return .object(["sessionId": .string(session.id), "seed": .int(Int64(session.spec.seed))])
     }
 
@@ -49,12 +52,20 @@ public struct SessionCreate: ServerMethod {
     }
 }
 
-/// A strategy as `session/create` names it: `"random"` or `{"name": "random", "options": {...}}`.
+/// A strategy (or pruner) as `session/create` names it: `"random"` or
+/// `{"name": "random", "options": {...}}`.
 public struct StrategyRef: Decodable, Sendable {
     public var name: String
     public var options: JSON?
 
     enum CodingKeys: String, CodingKey { case name, options }
+
+    /// The `{name, options?}` form.
+    public var json: JSON {
+        var object: JSONObject = ["name": .string(name)]
+        if let options { object["options"] = options }
+        return .object(object)
+    }
 
     public init(from decoder: any Decoder) throws {
         if let single = try? decoder.singleValueContainer(), let name = try? single.decode(String.self) {

@@ -224,6 +224,7 @@ def test_every_reply_validates_against_its_result_schema(daemon):
     call("initialize", {"processId": None, "clientInfo": {"name": "tests"}, "capabilities": {}})
     call("rpc.discover")
     call("strategy/list")
+    call("pruner/list")
     call("session/list")
 
     created = call("session/create", {"strategy": "random", "space": SPACE, "seed": 1, "name": "checked", "sessionId": "checked"})
@@ -258,6 +259,11 @@ def test_every_reply_validates_against_its_result_schema(daemon):
         call("session/tell", {"sessionId": empty["sessionId"], "trialId": t["trialId"], "values": [float(i), float(i)]})
     call("session/best", {"sessionId": empty["sessionId"]})
     call("session/status", {"sessionId": empty["sessionId"]})
+
+    pruned = call("session/create", {"strategy": "random", "space": SPACE, "pruner": {"name": "median", "options": {"startupTrials": 0}}})
+    first = call("session/ask", {"sessionId": pruned["sessionId"]})["trials"][0]
+    call("trial/report", {"sessionId": pruned["sessionId"], "trialId": first["trialId"], "step": 1, "value": 1.0})
+    call("session/status", {"sessionId": pruned["sessionId"]})
 
     grid = call("session/create", {"strategy": {"name": "grid", "options": {"resolution": 2}},
                                    "space": {"params": [{"name": "x", "type": "float", "low": 0, "high": 1}]}})
