@@ -11,6 +11,7 @@ public enum StrategyRegistry {
         SuccessiveHalving.self,
         Hyperband.self,
         ASHA.self,
+        BOHB.self,
     ]
 
     static let byName: [String: any Strategy.Type] = Dictionary(uniqueKeysWithValues: all.map { ($0.name, $0) })

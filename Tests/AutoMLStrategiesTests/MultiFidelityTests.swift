@@ -147,3 +147,65 @@ import Testing
         }
     }
 }
+
+@Suite struct BOHBTests {
+    static let space: JSON = [
+        "params": [
+            ["name": "x", "type": "float", "low": 0.0, "high": 1.0],
+            ["name": "c", "type": "categorical", "choices": ["a", "b", "c"]],
+        ]
+    ]
+
+    static func loss(_ trial: TrialRecord) -> Double {
+        (trial.config["x"]?.doubleValue ?? 1) + (trial.config["c"] == "b" ? 0 : 0.5)
+    }
+
+    static func samplerState(_ session: Session) async -> JSON? {
+        await session.status()["strategy"]?["state"]?["sampler"]
+    }
+
+    @Test func switchesFromRandomToTheModelOnceABudgetHasEnoughResults() async throws {
+        let session = try await Engine(dataDir: nil).create(
+            CreateRequest(strategy: "bohb", space: SearchSpace(json: Self.space, path: "space"), seed: 2))
+        // Dimension 2: each density needs 3 points, so a budget needs 6 results for a model;
+        // the first six configurations are drawn at random.
+        for _ in 0..<6 {
+            let trial = try #require(try await session.ask(count: 1, clientId: nil).trials.first)
+            _ = try await session.tell(trialId: trial.id, state: .complete, values: [Self.loss(trial)], budget: nil, cost: nil)
+        }
+        #expect(await Self.samplerState(session)?["modelDraws"] == 0)
+        #expect(await Self.samplerState(session)?["randomDraws"] == 6)
+        var late: [TrialRecord] = []
+        for _ in 0..<60 {
+            let trial = try #require(try await session.ask(count: 1, clientId: nil).trials.first)
+            late.append(trial)
+            _ = try await session.tell(trialId: trial.id, state: .complete, values: [Self.loss(trial)], budget: nil, cost: nil)
+        }
+        let state = await Self.samplerState(session)
+        // A third of the draws stay random (randomFraction 1/3).
+        let modelDraws = try #require(state?["modelDraws"]?.intValue)
+        #expect(modelDraws > 30 && modelDraws < 52)
+        #expect(state?["modelBudget"] == 1.0)
+        // The model concentrates on the good region: small x (random search would centre on 0.5).
+        let xs = late.compactMap { $0.config["x"]?.doubleValue }.sorted()
+        #expect(xs[xs.count / 2] < 0.15)
+    }
+
+    @Test func parallelWorkersNeverWaitAndPromotionsCarryResumeOf() async throws {
+        let session = try await Engine(dataDir: nil).create(
+            CreateRequest(strategy: "bohb", options: ["maxBudget": 9], space: SearchSpace(json: Self.space, path: "space"), seed: 4))
+        var promotions = 0
+        for _ in 0..<30 {
+            let trials = try await session.ask(count: 4, clientId: nil).trials
+            #expect(trials.count == 4)
+            for trial in trials {
+                if let source = trial.resumeOf {
+                    promotions += 1
+                    #expect(try await session.trial(source).config == trial.config)
+                }
+                _ = try await session.tell(trialId: trial.id, state: .complete, values: [Self.loss(trial)], budget: nil, cost: nil)
+            }
+        }
+        #expect(promotions > 0)
+    }
+}
