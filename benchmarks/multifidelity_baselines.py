@@ -85,6 +85,10 @@ def run_hpbandster(seed, tracker):
     import hpbandster.core.nameserver as hpns
     from hpbandster.core.worker import Worker
     from hpbandster.optimizers import BOHB
+    import Pyro4
+    # ConfigSpace 1.x hands out numpy scalars, which Pyro's default serializer refuses.
+    Pyro4.config.SERIALIZER = "pickle"
+    Pyro4.config.SERIALIZERS_ACCEPTED.add("pickle")
     logging.getLogger("hpbandster").setLevel(logging.ERROR)
     rng = np.random.default_rng(seed + 0x5EED)
     np.random.seed(seed)
@@ -104,11 +108,13 @@ def run_hpbandster(seed, tracker):
             return {"loss": value, "info": {}}
 
     run_id = f"counting-ones-{seed}"
-    ns = hpns.NameServer(run_id=run_id, host="127.0.0.1", port=None)
-    ns.start()
-    worker = CountingOnesWorker(nameserver="127.0.0.1", run_id=run_id)
+    # A name server on a free loopback port, one worker, the optimizer.
+    ns = hpns.NameServer(run_id=run_id, host="127.0.0.1", port=0)
+    ns_host, ns_port = ns.start()
+    worker = CountingOnesWorker(nameserver=ns_host, nameserver_port=ns_port, run_id=run_id)
     worker.run(background=True)
-    bohb = BOHB(configspace=cs, run_id=run_id, nameserver="127.0.0.1", min_budget=MIN_BUDGET, max_budget=MAX_BUDGET, eta=ETA)
+    bohb = BOHB(configspace=cs, run_id=run_id, nameserver=ns_host, nameserver_port=ns_port,
+                min_budget=MIN_BUDGET, max_budget=MAX_BUDGET, eta=ETA)
     # Each Hyperband iteration spends about (s_max + 1) * max_budget; run until the tracker is done.
     iterations = 0
     while not tracker.done():
