@@ -67,6 +67,7 @@ let package = Package(
             name: "AutoMLCLI",
             dependencies: [
                 "AutoMLJSON", "AutoMLRPC", "AutoMLServer", "AutoMLEngine", "AutoMLBenchmarks", "AutoMLSpace", "AutoMLStrategies",
+                "AutoMLTrainer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]

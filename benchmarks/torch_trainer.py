@@ -15,7 +15,7 @@ Two measurements, printed as JSON lines on stdout (the same kinds the Swift benc
 
 Needs `torch` and `numpy` (a benchmark dependency, not a test one). Usage:
 
-    python3 benchmarks/torch_trainer.py --threads 1 [--steps 50] [--accuracy]
+    python3 benchmarks/torch_trainer.py --threads 1 [--steps 100] [--batch 128] [--accuracy]
 """
 import argparse
 import gzip
@@ -135,7 +135,8 @@ def accuracy_runs(seed):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--threads", type=int, default=1)
-    parser.add_argument("--steps", type=int, default=50, help="timed steps per repetition")
+    parser.add_argument("--steps", type=int, default=100, help="timed steps per repetition (the CNN runs a fifth)")
+    parser.add_argument("--batch", type=int, default=128)
     parser.add_argument("--accuracy", action="store_true", help="also run the reference trainings")
     parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args()
@@ -144,13 +145,13 @@ def main():
     rows = []
     torch.manual_seed(args.seed)
     model = mlp()
-    rate = throughput("mlp", model, torch.optim.Adam(model.parameters(), lr=1e-3), (64,), args.steps)
-    rows.append({"kind": "throughput", "framework": "torch", "model": "mlp", "batch": 128,
+    rate = throughput("mlp", model, torch.optim.Adam(model.parameters(), lr=1e-3), (64,), args.steps, args.batch)
+    rows.append({"kind": "throughput", "framework": "torch", "model": "mlp", "batch": args.batch,
                  "threads": args.threads, "samplesPerSecond": rate})
     model = cnn()
     rate = throughput("cnn1d", model, torch.optim.AdamW(model.parameters(), lr=1e-3, weight_decay=0.01), (1, 40),
-                      max(args.steps // 5, 5))
-    rows.append({"kind": "throughput", "framework": "torch", "model": "cnn1d", "batch": 128,
+                      max(args.steps // 5, 5), args.batch)
+    rows.append({"kind": "throughput", "framework": "torch", "model": "cnn1d", "batch": args.batch,
                  "threads": args.threads, "samplesPerSecond": rate})
     if args.accuracy:
         rows += accuracy_runs(args.seed)
