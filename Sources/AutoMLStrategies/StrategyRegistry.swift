@@ -8,6 +8,7 @@ public enum StrategyRegistry {
         RandomSearch.self,
         GridSearch.self,
         SobolSearch.self,
+        GPBayesianOptimization.self,
         TPE.self,
         CMAES.self,
         ParticleSwarm.self,

@@ -35,6 +35,7 @@ import Testing
     static func options(_ name: String) -> JSON? {
         switch name {
         case "grid": return ["resolution": 3]
+        case "gp": return ["candidates": 64, "seedCount": 1, "fitRestarts": 0]
         default: return nil
         }
     }
