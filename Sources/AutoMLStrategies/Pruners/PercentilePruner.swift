@@ -1,4 +1,5 @@
 import AutoMLJSON
+import AutoMLNumerics
 
 /// Stops a trial whose best intermediate value so far is worse than the given percentile of the
 /// values that finished trials reported at the same step. Optuna's rule: no pruning before
@@ -121,15 +122,7 @@ struct PercentileRule: Sendable {
         let others = completed.compactMap { other in other.intermediate.last(where: { $0.step == step }).map { objective.loss($0.value) } }
         guard others.count >= minTrials else { return .continue }
         let best = trial.intermediate.map { objective.loss($0.value) }.min() ?? .infinity
-        let threshold = Self.percentile(others.sorted(), percentile)
+        let threshold = SampleQuantile.of(sorted: others.sorted(), percentile / 100)
         return best > threshold ? .prune : .continue
-    }
-
-    /// The p-th percentile (0-100) of sorted values, interpolating linearly (numpy's default).
-    static func percentile(_ sorted: [Double], _ p: Double) -> Double {
-        let position = p / 100 * Double(sorted.count - 1)
-        let lower = Int(position.rounded(.down))
-        let upper = min(lower + 1, sorted.count - 1)
-        return sorted[lower] + (sorted[upper] - sorted[lower]) * (position - Double(lower))
     }
 }
