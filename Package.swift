@@ -4,8 +4,8 @@ import PackageDescription
 /// swift-automl: an AutoML engine served as a JSON-RPC 2.0 daemon on stdio.
 ///
 /// Layers (lower never imports higher), see Documentation/Architecture.md:
-/// CJansson -> AutoMLJSON -> AutoMLRPC; AutoMLNumerics -> AutoMLSpace -> AutoMLStrategies
-/// -> AutoMLEngine -> AutoMLServer -> automl (CLI).
+/// CJansson -> AutoMLJSON -> AutoMLRPC; AutoMLNumerics -> AutoMLSpace -> AutoMLTrainer
+/// -> AutoMLStrategies -> AutoMLNAS -> AutoMLEngine -> AutoMLServer -> automl (CLI).
 let package = Package(
     name: "swift-automl",
     platforms: [.macOS(.v13)],
@@ -13,7 +13,7 @@ let package = Package(
         .executable(name: "automl", targets: ["AutoMLCLI"]),
         .library(
             name: "AutoML",
-            targets: ["AutoMLJSON", "AutoMLRPC", "AutoMLNumerics", "AutoMLSpace", "AutoMLStrategies", "AutoMLEngine", "AutoMLServer", "AutoMLBenchmarks", "AutoMLTrainer"]
+            targets: ["AutoMLJSON", "AutoMLRPC", "AutoMLNumerics", "AutoMLSpace", "AutoMLStrategies", "AutoMLEngine", "AutoMLServer", "AutoMLBenchmarks", "AutoMLTrainer", "AutoMLNAS"]
         ),
     ],
     dependencies: [
@@ -55,10 +55,14 @@ let package = Package(
         ),
         .target(name: "AutoMLStrategies", dependencies: ["AutoMLJSON", "AutoMLNumerics", "AutoMLSpace"]),
         .target(
-            name: "AutoMLEngine",
-            dependencies: ["AutoMLJSON", "AutoMLNumerics", "AutoMLSpace", "AutoMLStrategies", .product(name: "Logging", package: "swift-log")]
+            name: "AutoMLNAS",
+            dependencies: ["AutoMLJSON", "AutoMLNumerics", "AutoMLSpace", "AutoMLStrategies", "AutoMLTrainer"]
         ),
-        .target(name: "AutoMLBenchmarks", dependencies: ["AutoMLJSON", "AutoMLNumerics", "AutoMLSpace", "AutoMLStrategies", "AutoMLEngine"]),
+        .target(
+            name: "AutoMLEngine",
+            dependencies: ["AutoMLJSON", "AutoMLNumerics", "AutoMLSpace", "AutoMLStrategies", "AutoMLNAS", "AutoMLTrainer", .product(name: "Logging", package: "swift-log")]
+        ),
+        .target(name: "AutoMLBenchmarks", dependencies: ["AutoMLJSON", "AutoMLNumerics", "AutoMLSpace", "AutoMLStrategies", "AutoMLEngine", "AutoMLTrainer", "AutoMLNAS"]),
         .target(
             name: "AutoMLServer",
             dependencies: ["AutoMLJSON", "AutoMLRPC", "AutoMLSpace", "AutoMLStrategies", "AutoMLEngine", .product(name: "Logging", package: "swift-log")]
@@ -67,7 +71,7 @@ let package = Package(
             name: "AutoMLCLI",
             dependencies: [
                 "AutoMLJSON", "AutoMLRPC", "AutoMLServer", "AutoMLEngine", "AutoMLBenchmarks", "AutoMLSpace", "AutoMLStrategies",
-                "AutoMLTrainer",
+                "AutoMLTrainer", "AutoMLNAS",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -78,8 +82,9 @@ let package = Package(
         .testTarget(name: "AutoMLSpaceTests", dependencies: ["AutoMLSpace", "AutoMLJSON", "AutoMLNumerics"]),
         .testTarget(name: "AutoMLStrategiesTests", dependencies: ["AutoMLStrategies", "AutoMLSpace", "AutoMLJSON", "AutoMLNumerics", "AutoMLEngine"]),
         .testTarget(name: "AutoMLEngineTests", dependencies: ["AutoMLEngine", "AutoMLStrategies", "AutoMLSpace", "AutoMLJSON"]),
-        .testTarget(name: "AutoMLBenchmarksTests", dependencies: ["AutoMLBenchmarks"]),
+        .testTarget(name: "AutoMLBenchmarksTests", dependencies: ["AutoMLBenchmarks", "AutoMLEngine", "AutoMLJSON"]),
         .testTarget(name: "AutoMLTrainerTests", dependencies: ["AutoMLTrainer", "AutoMLJSON", "AutoMLNumerics"]),
+        .testTarget(name: "AutoMLNASTests", dependencies: ["AutoMLNAS", "AutoMLStrategies", "AutoMLTrainer", "AutoMLSpace", "AutoMLJSON", "AutoMLNumerics", "AutoMLEngine"]),
         .testTarget(name: "AutoMLServerTests", dependencies: ["AutoMLServer", "AutoMLRPC", "AutoMLEngine", "AutoMLJSON"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,3 +1,4 @@
+import AutoMLEngine
 import ArgumentParser
 import AutoMLBenchmarks
 import AutoMLJSON

@@ -1,3 +1,4 @@
+import AutoMLEngine
 import AutoMLJSON
 import AutoMLRPC
 import AutoMLStrategies

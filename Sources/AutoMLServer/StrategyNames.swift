@@ -1,3 +1,4 @@
+import AutoMLEngine
 import AutoMLStrategies
 
 /// The names of the registered strategies, for `initialize`'s capabilities.

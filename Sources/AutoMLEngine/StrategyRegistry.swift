@@ -1,7 +1,12 @@
 import AutoMLJSON
+import AutoMLNAS
 import AutoMLSpace
+import AutoMLStrategies
 
 /// Every strategy the engine serves: one literal list, turned into a lookup table.
+///
+/// It lives in the engine, above both the HPO strategies (`AutoMLStrategies`) and the NAS ones
+/// (`AutoMLNAS`), so that one list names them all.
 public enum StrategyRegistry {
     /// Add a strategy here and it is served, listed, documented and run through the conformance suite.
     public static let all: [any Strategy.Type] = [
