@@ -14,10 +14,9 @@ enum SpaceChecker {
     static let intBoundLimit: Int64 = 1 << 53
 
     static func check(_ parameters: [Parameter], spacePath: String) throws(JSONFieldError) -> Checked {
+        // An empty list is a valid space: NAS sessions may search architectures only. The
+        // strategies that need parameters refuse it when they are created (`Strategy.make`).
         let listPath = JSONPath.member(spacePath, "params")
-        guard !parameters.isEmpty else {
-            throw JSONFieldError(path: listPath, reason: "must declare at least one parameter")
-        }
         var firstIndex: [String: Int] = [:]
         for (index, parameter) in parameters.enumerated() where firstIndex[parameter.name] == nil {
             firstIndex[parameter.name] = index

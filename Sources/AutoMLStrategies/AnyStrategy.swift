@@ -34,6 +34,11 @@ extension Strategy {
         if objectives.count > 1 && !capabilities.multiObjective {
             throw StrategyError.cannotServe(strategy: name, reason: "it optimizes one objective; \(objectives.count) were given")
         }
+        if space.parameters.isEmpty && family != "nas" {
+            throw JSONFieldError(
+                path: "params.space.params",
+                reason: "must declare at least one parameter (only NAS strategies search architectures with no parameters)")
+        }
         if !capabilities.conditional && space.isConditional {
             throw StrategyError.cannotServe(strategy: name, reason: "it does not support conditional parameters")
         }
