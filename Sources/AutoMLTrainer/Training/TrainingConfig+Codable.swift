@@ -6,7 +6,7 @@ extension TrainingConfig: Codable {
         case pctStart, divFactor, finalDivFactor, cycleMomentum, loss, labelSmoothing, optimizer, momentum
         case nesterov, beta1, beta2, epsilon, rho, weightDecay, l1, l2, dropout, earlyStoppingPatience
         case initialization, architecture, layers, width, widths, activation, batchNorm, kernel, dilated
-        case pooling, head, inputShape, model
+        case pooling, head, inputShape, model, weightBits
     }
 
     /// Decodes a config, rejecting unknown members; errors name their path under `path`
@@ -95,6 +95,7 @@ extension TrainingConfig: Codable {
             throw DecodingError.dataCorruptedError(forKey: .inputShape, in: c, debugDescription: "expected positive extents")
         }
         model = try c.decodeIfPresent(ModelDescription.self, forKey: .model)
+        weightBits = try c.decodeIfPresent(WeightBits.self, forKey: .weightBits)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -139,5 +140,6 @@ extension TrainingConfig: Codable {
         try c.encode(head, forKey: .head)
         try c.encodeIfPresent(inputShape, forKey: .inputShape)
         try c.encodeIfPresent(model, forKey: .model)
+        try c.encodeIfPresent(weightBits, forKey: .weightBits)
     }
 }

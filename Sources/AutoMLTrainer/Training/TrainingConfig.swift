@@ -94,6 +94,11 @@ public struct TrainingConfig: Sendable, Equatable {
     /// An explicit network, replacing the architecture members above.
     public var model: ModelDescription?
 
+    // MARK: Quantization
+    /// Post-training weight quantization before the final evaluation: one bit width for every
+    /// linear and convolution layer, or one per layer in model order (see `WeightBits`).
+    public var weightBits: WeightBits?
+
     public init() {}
 
     /// The SGD or RMSprop momentum in effect.

@@ -52,6 +52,9 @@ public struct TrainingResult: Sendable {
     public var testAccuracy: Double?
     public var parameterCount: Int
     public var multiplyAccumulates: Int
+    /// Bytes the parameters take: `⌈p·b/8⌉` per linear or convolution weight of `p` values at
+    /// `b` bits (`config.weightBits`, else 32), 4 per other parameter (see `ModelFootprint`).
+    public var modelBytes: Int
     /// Median wall-clock milliseconds of a batch-1 forward pass on this host (not
     /// deterministic); nil when not measured.
     public var latencyMilliseconds: Double?
@@ -76,6 +79,7 @@ public struct TrainingResult: Sendable {
         if let testAccuracy { object["testAccuracy"] = .double(testAccuracy) }
         object["parameters"] = .int(Int64(parameterCount))
         object["macs"] = .int(Int64(multiplyAccumulates))
+        object["modelBytes"] = .int(Int64(modelBytes))
         if let latencyMilliseconds { object["latencyMs"] = .double(latencyMilliseconds) }
         object["trainingSeconds"] = .double(trainingSeconds)
         object["samplesPerSecond"] = .double(samplesPerSecond)

@@ -45,6 +45,9 @@ public struct TrainingRun: Sendable {
         state = TrainingState(model: try Trainer.model(for: config, features: data.featureCount, classes: data.classCount),
                               config: config, schedule: schedule)
         if let inherited = options.inheritedParameters { state.model.parameters.inherit(from: inherited) }
+        if let bits = config.weightBits {
+            do { try ModelFootprint(state.model.parameters).check(bits, path: "config.weightBits") } catch { throw .model(error) }
+        }
         if config.earlyStoppingPatience != nil && data.validation != nil {
             early = EarlyStoppingState(bestLoss: .infinity, bestEpoch: 0, epochsWithoutImprovement: 0, bestParameters: state.model.parameters)
         }
@@ -116,6 +119,7 @@ public struct TrainingRun: Sendable {
             // Same model, same names and shapes: copying cannot fail.
             try? Trainer.copyValues(from: early.bestParameters, into: &model.parameters, what: "the best weights")
         }
+        if let bits = config.weightBits { WeightQuantization.apply(bits, to: &model.parameters) }
         let reason = stopReason ?? .stoppedByCallback
         let evaluate = { (set: Dataset) in Evaluation.evaluate(model, on: set, config: self.config, batchSize: self.options.evaluationBatchSize) }
         let validation = data.validation.map(evaluate)
@@ -128,6 +132,7 @@ public struct TrainingRun: Sendable {
             history: history, stopReason: reason, bestEpoch: best,
             validationLoss: validation?.loss, validationAccuracy: validation?.accuracy, testLoss: test?.loss, testAccuracy: test?.accuracy,
             parameterCount: model.parameters.parameterCount, multiplyAccumulates: model.multiplyAccumulates,
+            modelBytes: ModelFootprint(model.parameters).bytes(config.weightBits),
             latencyMilliseconds: latency, trainingSeconds: seconds, samplesPerSecond: seconds > 0 ? Double(samples) / seconds : 0,
             model: model)
     }
