@@ -32,6 +32,18 @@ public protocol ArchitectureSpace: Sendable {
 
     /// The space's own description (its options with defaults filled in), for `session/status`.
     var json: JSON { get }
+
+    /// A copy of `decisions` with exactly one decision changed: the mutation of evolutionary
+    /// strategies. The default picks a decision with at least two choices uniformly and gives it
+    /// a different value uniformly (AmoebaNet's hidden-state and operation mutations are that,
+    /// over a NASNet space); a space whose paper mutates differently overrides it (hierarchical
+    /// motifs pick a level first). Returns `decisions` unchanged when no decision has a choice.
+    func mutate(_ decisions: [Int], using rng: inout SeededGenerator) -> [Int]
+
+    /// The architecture a suggestion carries: decisions, genotype and model together. A space
+    /// that adds members (per-layer `bits`, `training` overrides, a predicted size) overrides it;
+    /// declaring it here makes that override reach strategies holding `any ArchitectureSpace`.
+    func architecture(_ decisions: [Int]) -> Architecture
 }
 
 extension ArchitectureSpace {
@@ -45,9 +57,17 @@ extension ArchitectureSpace {
         decisions.count == choices.count && zip(decisions, choices).allSatisfy { $0 >= 0 && $0 < $1 }
     }
 
-    /// The architecture a suggestion carries: decisions, genotype and model together.
     public func architecture(_ decisions: [Int]) -> Architecture {
         Architecture(space: kind, decisions: decisions, genotype: genotype(decisions), model: model(decisions))
+    }
+
+    public func mutate(_ decisions: [Int], using rng: inout SeededGenerator) -> [Int] {
+        let mutable = choices.indices.filter { choices[$0] > 1 && $0 < decisions.count }
+        guard !mutable.isEmpty else { return decisions }
+        var child = decisions
+        let index = mutable[rng.nextInt(below: mutable.count)]
+        child[index] = DecisionMutation.differentValue(from: decisions[index], choices: choices[index], using: &rng)
+        return child
     }
 
     /// The size of the space (decisions' choices multiplied), saturating at `Double.infinity`.
