@@ -1,0 +1,80 @@
+import AutoMLJSON
+import AutoMLSpace
+import AutoMLStrategies
+
+/// NASNet's search (Zoph et al. 2018): the LSTM controller over the NASNet cell space, trained
+/// with Proximal Policy Optimization instead of REINFORCE.
+///
+/// Every `batchSize` rewarded trials, the controller records the batch's log-probabilities
+/// under its current parameters (`old`) and the advantages `A_j = R_j − b` (b the moving-average
+/// baseline), then takes `epochs` Adam steps on the clipped surrogate
+/// `(1/m) Σ_j min(r_j A_j, clip(r_j, 1−ε, 1+ε) A_j)`, `r_j = p(a_j) / p_old(a_j)`: several
+/// steps per batch of costly rewards, none of which moves the policy far from the one that
+/// collected them.
+///
+/// ```json
+/// {"strategy": {"name": "nas-ppo", "options": {"space": {"kind": "nasnet"}, "clipEpsilon": 0.2, "epochs": 4}}}
+/// ```
+///
+/// Rewards, session params, pending trials and failures are as in `nas-reinforce`
+/// (`ControllerSearch`).
+///
+/// References: Zoph, Vasudevan, Shlens & Le, "Learning Transferable Architectures for Scalable
+/// Image Recognition", CVPR 2018; Schulman, Wolski, Dhariwal, Radford & Klimov, "Proximal Policy
+/// Optimization Algorithms", 2017.
+public struct NASPPO: Strategy {
+    public struct Options: Decodable, Sendable {
+        public var space: JSON?
+        public var hiddenSize: Int?
+        public var temperature: Double?
+        public var tanhConstant: Double?
+        public var initRange: Double?
+        public var learningRate: Double?
+        public var batchSize: Int?
+        public var baselineDecay: Double?
+        public var entropyWeight: Double?
+        public var failed: String?
+        public var epochs: Int?
+        public var clipEpsilon: Double?
+        public var reward: String?
+
+        public init() {}
+    }
+
+    public static let name = "nas-ppo"
+    public static let family = "nas"
+    public static let summary = "An LSTM controller over the NASNet cell space, trained with PPO's clipped surrogate (Zoph et al. 2018)."
+    public static let capabilities = StrategyCapabilities(multiObjective: false)
+    public static let optionsSchema: JSON = {
+        var properties = ControllerSettings.schemaProperties(ppo: true, defaultSpace: "nasnet")
+        properties["reward"] = ControllerReward.schema
+        return ["type": "object", "properties": .object(properties), "additionalProperties": false]
+    }()
+
+    var search: ControllerSearch
+    let reward: ControllerReward
+    let objective: Objective
+
+    public init(space: SearchSpace, objectives: [Objective], options: Options) throws {
+        let path = "params.strategy.options"
+        let settings = try ControllerSettings(
+            hiddenSize: options.hiddenSize, temperature: options.temperature, tanhConstant: options.tanhConstant,
+            initRange: options.initRange, learningRate: options.learningRate, batchSize: options.batchSize,
+            baselineDecay: options.baselineDecay, entropyWeight: options.entropyWeight, failed: options.failed,
+            ppo: true, epochs: options.epochs, clipEpsilon: options.clipEpsilon, path: path)
+        reward = try ControllerReward(option: options.reward, path: path)
+        objective = objectives.first ?? Objective.defaultList[0]
+        let architectures = try ControllerSearch.space(options.space, defaultKind: nil, strategy: Self.name, path: path)
+        search = ControllerSearch(architectureSpace: architectures, settings: settings)
+    }
+
+    public mutating func ask(_ count: Int, context: inout StrategyContext) throws -> AskOutcome {
+        search.ask(count, context: &context)
+    }
+
+    public mutating func tell(_ trial: TrialRecord, context: inout StrategyContext) {
+        search.tell(trial, reward: reward.reward(trial, objective: objective), context: &context)
+    }
+
+    public func status(context: StrategyContext) -> JSON { search.status }
+}
