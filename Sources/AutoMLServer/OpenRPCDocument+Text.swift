@@ -1131,10 +1131,365 @@ extension OpenRPCDocument {
           "$ref": "#/components/errors/StorageFailed"
         }
       ]
+    },
+    {
+      "name": "session/run",
+      "summary": "Runs the session inside the engine with the embedded trainer as evaluator: ask, train, tell, until a limit, the strategy's end, or cancellation.",
+      "description": "Each trial's training config is evaluator.config, overridden by the trial's config, then by architecture.training, plus model: architecture.model. Each objective takes the trial's metric of the same name; a single objective named otherwise (the default value) takes evaluator.metric. Every epoch's validation value goes through trial/report (a prune verdict stops the trial), and each trial is told with cost = seconds and its budget, as a client would. A trial the trainer cannot build is told failed and the run goes on. With workDoneToken, each told trial is a $/progress report. $/cancelRequest stops training before its next batch, abandons that trial and answers -32800; trials told before stay told. The request does not hold the session's queue: status, trials, best and other clients' asks and tells are answered while it runs.",
+      "paramStructure": "by-name",
+      "params": [
+        {
+          "name": "sessionId",
+          "required": true,
+          "schema": {
+            "$ref": "#/components/schemas/SessionId"
+          }
+        },
+        {
+          "name": "evaluator",
+          "required": true,
+          "schema": {
+            "type": "object",
+            "properties": {
+              "kind": {
+                "description": "The embedded trainer.",
+                "type": "string",
+                "enum": [
+                  "trainer"
+                ]
+              },
+              "dataset": {
+                "description": "digits, mnist1d, or the path of a CSV file read by the engine (header row, a label column, numeric features).",
+                "type": "string",
+                "minLength": 1
+              },
+              "labelColumn": {
+                "description": "The CSV label column (default: label, else the first column).",
+                "type": "string"
+              },
+              "validationFraction": {
+                "type": "number",
+                "exclusiveMinimum": 0,
+                "exclusiveMaximum": 1,
+                "description": "Share of the training rows held out for validation (default 0.2)."
+              },
+              "testFraction": {
+                "type": "number",
+                "exclusiveMinimum": 0,
+                "exclusiveMaximum": 1,
+                "description": "Share of an unsplit CSV file held out as the test set (default 0.2)."
+              },
+              "config": {
+                "description": "Training-config members every trial starts from (see Documentation/Trainer.md).",
+                "type": "object"
+              },
+              "metric": {
+                "description": "The metric a single objective not named after a metric takes (default validationError). Test metrics are never selected on.",
+                "type": "string",
+                "enum": [
+                  "validationError",
+                  "validationAccuracy",
+                  "validationLoss",
+                  "netscore",
+                  "parameters",
+                  "macs",
+                  "modelBytes",
+                  "latencyMs",
+                  "trainingSeconds",
+                  "samplesPerSecond",
+                  "epochsTrained",
+                  "bestEpoch"
+                ]
+              },
+              "budgetUnit": {
+                "description": "A trial's budget as epochs in total (default) or as the fraction of training rows.",
+                "type": "string",
+                "enum": [
+                  "epochs",
+                  "fraction"
+                ]
+              },
+              "seed": {
+                "description": "Seeds the validation (and CSV test) split; the training seed of configs that set none. Default 0.",
+                "type": "integer",
+                "minimum": 0
+              }
+            },
+            "required": [
+              "kind",
+              "dataset"
+            ],
+            "additionalProperties": false
+          }
+        },
+        {
+          "name": "maxTrials",
+          "description": "Trials to evaluate in this run; default: no limit.",
+          "required": false,
+          "schema": {
+            "type": "integer",
+            "minimum": 1,
+            "maximum": 1000000
+          }
+        },
+        {
+          "name": "maxSeconds",
+          "description": "No trial starts after this many seconds (the running one finishes); default: no limit.",
+          "required": false,
+          "schema": {
+            "type": "number",
+            "exclusiveMinimum": 0
+          }
+        },
+        {
+          "name": "workDoneToken",
+          "description": "Reports $/progress with this token: one report per told trial.",
+          "required": false,
+          "schema": {
+            "anyOf": [
+              {
+                "type": "string"
+              },
+              {
+                "type": "integer"
+              }
+            ]
+          }
+        }
+      ],
+      "result": {
+        "name": "summary",
+        "schema": {
+          "type": "object",
+          "properties": {
+            "trials": {
+              "description": "Trials this run told.",
+              "type": "integer",
+              "minimum": 0
+            },
+            "complete": {
+              "type": "integer",
+              "minimum": 0
+            },
+            "failed": {
+              "type": "integer",
+              "minimum": 0
+            },
+            "pruned": {
+              "type": "integer",
+              "minimum": 0
+            },
+            "best": {
+              "$ref": "#/components/schemas/RunTrial"
+            },
+            "pareto": {
+              "description": "The session's Pareto set (several objectives).",
+              "type": "array",
+              "items": {
+                "$ref": "#/components/schemas/RunTrial"
+              }
+            },
+            "elapsedSeconds": {
+              "type": "number",
+              "minimum": 0
+            },
+            "stopReason": {
+              "type": "string",
+              "enum": [
+                "maxTrials",
+                "maxSeconds",
+                "exhausted",
+                "cancelled"
+              ]
+            },
+            "failures": {
+              "description": "Why the first failed trials failed (at most 20).",
+              "type": "array",
+              "items": {
+                "type": "object",
+                "properties": {
+                  "trialId": {
+                    "$ref": "#/components/schemas/TrialId"
+                  },
+                  "reason": {
+                    "type": "string"
+                  }
+                },
+                "required": [
+                  "trialId",
+                  "reason"
+                ],
+                "additionalProperties": false
+              }
+            }
+          },
+          "required": [
+            "trials",
+            "complete",
+            "failed",
+            "pruned",
+            "elapsedSeconds",
+            "stopReason"
+          ],
+          "additionalProperties": false
+        }
+      },
+      "errors": [
+        {
+          "$ref": "#/components/errors/InvalidRequest"
+        },
+        {
+          "$ref": "#/components/errors/InvalidParams"
+        },
+        {
+          "$ref": "#/components/errors/InternalError"
+        },
+        {
+          "$ref": "#/components/errors/ServerNotInitialized"
+        },
+        {
+          "$ref": "#/components/errors/RequestCancelled"
+        },
+        {
+          "$ref": "#/components/errors/UnknownSession"
+        },
+        {
+          "$ref": "#/components/errors/JournalCorrupt"
+        },
+        {
+          "$ref": "#/components/errors/ReplayDiverged"
+        },
+        {
+          "$ref": "#/components/errors/TrialNotPending"
+        },
+        {
+          "$ref": "#/components/errors/SessionClosed"
+        },
+        {
+          "$ref": "#/components/errors/StorageFailed"
+        }
+      ],
+      "examples": [
+        {
+          "name": "two trials of a one-layer MLP on digits (session space: learningRate)",
+          "params": [
+            {
+              "name": "sessionId",
+              "value": "digits-mlp"
+            },
+            {
+              "name": "evaluator",
+              "value": {
+                "kind": "trainer",
+                "dataset": "digits",
+                "config": {
+                  "epochs": 5,
+                  "layers": 1
+                }
+              }
+            },
+            {
+              "name": "maxTrials",
+              "value": 2
+            }
+          ],
+          "result": {
+            "name": "summary",
+            "value": {
+              "trials": 2,
+              "complete": 2,
+              "failed": 0,
+              "pruned": 0,
+              "best": {
+                "trialId": 0,
+                "state": "complete",
+                "config": {
+                  "learningRate": 0.012845928472196481
+                },
+                "values": [
+                  0.02430555555555558
+                ],
+                "value": 0.02430555555555558,
+                "cost": 0.047991893,
+                "metrics": {
+                  "epochsTrained": 5,
+                  "bestEpoch": 5,
+                  "validationLoss": 0.06239364668726921,
+                  "validationAccuracy": 0.9756944444444444,
+                  "testLoss": 0.16416718065738678,
+                  "testAccuracy": 0.9721448467966574,
+                  "parameters": 9610,
+                  "macs": 9472,
+                  "modelBytes": 38440,
+                  "latencyMs": 0.002163,
+                  "trainingSeconds": 0.008104264,
+                  "samplesPerSecond": 709503.0467911707,
+                  "validationError": 0.02430555555555558,
+                  "netscore": 119.98090251536006
+                }
+              },
+              "elapsedSeconds": 0.092802954,
+              "stopReason": "maxTrials"
+            }
+          }
+        }
+      ]
     }
   ],
   "components": {
     "schemas": {
+      "RunTrial": {
+        "description": "A trial as session/run reports it: the session's record and, when this run evaluated it, the metrics it measured (test accuracy included).",
+        "type": "object",
+        "properties": {
+          "trialId": {
+            "$ref": "#/components/schemas/TrialId"
+          },
+          "state": {
+            "$ref": "#/components/schemas/TrialState"
+          },
+          "config": {
+            "$ref": "#/components/schemas/Config"
+          },
+          "values": {
+            "type": "array",
+            "items": {
+              "type": "number"
+            }
+          },
+          "value": {
+            "type": "number"
+          },
+          "budget": {
+            "type": "number"
+          },
+          "resumeOf": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "architecture": {
+            "description": "The architecture description (NAS strategies)."
+          },
+          "cost": {
+            "description": "Seconds the evaluation took.",
+            "type": "number",
+            "minimum": 0
+          },
+          "metrics": {
+            "description": "validationAccuracy, validationError, validationLoss, testAccuracy, testLoss, parameters, macs, modelBytes, latencyMs, netscore, trainingSeconds, ...",
+            "type": "object",
+            "additionalProperties": {
+              "type": "number"
+            }
+          }
+        },
+        "required": [
+          "trialId",
+          "state",
+          "config"
+        ],
+        "additionalProperties": false
+      },
       "Scalar": {
         "description": "A JSON scalar: a choice of a categorical or ordinal parameter.",
         "type": [
@@ -1483,6 +1838,166 @@ extension OpenRPCDocument {
         ],
         "additionalProperties": false
       },
+      "Architecture": {
+        "title": "Architecture",
+        "description": "The architecture a NAS strategy hands out with a trial (session/ask's trials[].architecture). decisions is the canonical form (what strategies read back when the trial is told); genotype is the readable form of the space; model is the network to train. A space may add members (per-layer bits, a NEAT generation): they sit beside these. The same schema as schemas/architecture.schema.json.",
+        "type": "object",
+        "required": [
+          "space",
+          "decisions",
+          "genotype"
+        ],
+        "properties": {
+          "space": {
+            "type": "string",
+            "description": "The architecture space's kind: nasnet, hierarchical, mnasnet, quantized, neat, ..."
+          },
+          "decisions": {
+            "type": "array",
+            "items": {
+              "type": "integer",
+              "minimum": 0
+            },
+            "description": "One choice index per decision of the space, in the space's order (empty for NEAT genomes)."
+          },
+          "genotype": {
+            "description": "The readable form, per space: NASNet {normal: [[in0, op0, in1, op1, combine], ...], reduction: [...]}; hierarchical {motifs: [[[i, j, primitive], ...], ...], cell: [[i, j, \"identity\" | \"motif<m>\"], ...]}; MnasNet {blocks: [{op, kernel, width, layers, skip, channels, stride}, ...]}."
+          },
+          "model": {
+            "type": "object",
+            "description": "The network as a trainer ModelDescription (Documentation/Trainer.md): a sequence of layers, or a DAG of nodes and edges whose node \"input\" is the data. Build it with the trainer, or read it in any language.",
+            "properties": {
+              "inputShape": {
+                "type": "array",
+                "items": {
+                  "type": "integer",
+                  "minimum": 1
+                },
+                "minItems": 1,
+                "description": "Per-sample shape the flat features are reshaped to, e.g. [1, 40]."
+              },
+              "layers": {
+                "type": "array",
+                "minItems": 1,
+                "items": {
+                  "type": "object",
+                  "description": "One trainer operation ({\"type\": \"conv1d\", ...}; see Documentation/Trainer.md).",
+                  "required": [
+                    "type"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string"
+                    },
+                    "name": {
+                      "type": "string"
+                    },
+                    "frozen": {
+                      "type": "boolean"
+                    }
+                  }
+                }
+              },
+              "nodes": {
+                "type": "array",
+                "minItems": 1,
+                "items": {
+                  "type": "object",
+                  "required": [
+                    "name"
+                  ],
+                  "properties": {
+                    "name": {
+                      "type": "string"
+                    },
+                    "combine": {
+                      "enum": [
+                        "sum",
+                        "mean",
+                        "concat"
+                      ]
+                    },
+                    "op": {
+                      "type": "object",
+                      "description": "One trainer operation ({\"type\": \"conv1d\", ...}; see Documentation/Trainer.md).",
+                      "required": [
+                        "type"
+                      ],
+                      "properties": {
+                        "type": {
+                          "type": "string"
+                        },
+                        "name": {
+                          "type": "string"
+                        },
+                        "frozen": {
+                          "type": "boolean"
+                        }
+                      }
+                    }
+                  },
+                  "additionalProperties": false
+                }
+              },
+              "edges": {
+                "type": "array",
+                "items": {
+                  "type": "object",
+                  "required": [
+                    "from",
+                    "to"
+                  ],
+                  "properties": {
+                    "from": {
+                      "type": "string"
+                    },
+                    "to": {
+                      "type": "string"
+                    },
+                    "op": {
+                      "type": "object",
+                      "description": "One trainer operation ({\"type\": \"conv1d\", ...}; see Documentation/Trainer.md).",
+                      "required": [
+                        "type"
+                      ],
+                      "properties": {
+                        "type": {
+                          "type": "string"
+                        },
+                        "name": {
+                          "type": "string"
+                        },
+                        "frozen": {
+                          "type": "boolean"
+                        }
+                      }
+                    }
+                  },
+                  "additionalProperties": false
+                }
+              },
+              "output": {
+                "type": "string"
+              }
+            },
+            "anyOf": [
+              {
+                "required": [
+                  "layers"
+                ]
+              },
+              {
+                "required": [
+                  "nodes",
+                  "edges"
+                ]
+              }
+            ],
+            "additionalProperties": false
+          }
+        },
+        "additionalProperties": true
+      },
       "Trial": {
         "type": "object",
         "description": "One evaluation of a config.",
@@ -1506,7 +2021,7 @@ extension OpenRPCDocument {
             "minimum": 0
           },
           "architecture": {
-            "description": "An architecture description (NAS strategies)."
+            "$ref": "#/components/schemas/Architecture"
           },
           "values": {
             "type": "array",

@@ -11,6 +11,7 @@ public enum ServerMethods {
         SessionTell.self,
         TrialReport.self,
         TrialAbandon.self,
+        SessionRun.self,
         SessionEnqueue.self,
         SessionBest.self,
         SessionTrials.self,

@@ -271,6 +271,9 @@ def test_every_reply_validates_against_its_result_schema(daemon):
     call("session/ask", {"sessionId": grid["sessionId"]})
     call("session/status", {"sessionId": grid["sessionId"]})
 
+    trained = call("session/create", {"strategy": "random", "space": {"params": [{"name": "learningRate", "type": "float", "low": 1e-3, "high": 0.1}]}})
+    call("session/run", {"sessionId": trained["sessionId"], "evaluator": {"kind": "trainer", "dataset": "digits", "config": {"epochs": 1, "layers": 1, "width": 4}}, "maxTrials": 1})
+
     # Every documented method was exercised.
     assert {m["name"] for m in DOC["methods"]} - {"shutdown"} <= call.methods_seen | {"shutdown"}
     call("shutdown")

@@ -5,7 +5,7 @@ import os
 import subprocess
 import sys
 import threading
-from typing import Any, Callable, Dict, List, Optional, Sequence, Union
+from typing import Any, Callable, Dict, List, Optional, Sequence, Set, Union
 
 from . import framing as framing_module
 from .binary import find_binary
@@ -66,6 +66,8 @@ class Engine:
         self._lock = threading.Lock()
         self._write_lock = threading.Lock()
         self._waiting: Dict[int, _Waiter] = {}
+        self._progress: Dict[str, Callable[[Dict[str, Any]], None]] = {}
+        self._abandoned: Set[int] = set()
         self._dead: Optional[EngineDied] = None
         self._closed = False
         self.process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=None)
@@ -83,38 +85,80 @@ class Engine:
 
     # MARK: - Calls
 
-    def call(self, method: str, params: Optional[Any] = None, timeout: Optional[float] = None) -> Any:
+    def call(
+        self,
+        method: str,
+        params: Optional[Any] = None,
+        timeout: Optional[float] = None,
+        progress: Optional[Callable[[Dict[str, Any]], None]] = None,
+        cancel_on_timeout: bool = False,
+    ) -> Any:
         """Sends one request and returns its result.
+
+        With ``progress``, the request carries a fresh ``workDoneToken`` and ``progress(value)`` is
+        called (on the reader thread) with each ``$/progress`` value for it: ``{kind: "begin" |
+        "report" | "end", message?, percentage?}``. A ``KeyboardInterrupt`` while waiting (and a
+        timeout, with ``cancel_on_timeout``) sends ``$/cancelRequest`` for the request, so the
+        engine stops working on it.
 
         Raises the ``AutoMLError`` subclass of the error code (``InvalidParams``, ``UnknownSession``,
         ...), ``EngineDied`` when the process is gone, ``TimeoutError`` after ``timeout`` seconds,
         and ``ValueError`` (before sending) when params hold NaN or infinity.
         """
+        token = None
         with self._lock:
             if self._dead is not None:
                 raise self._dead
             request_id = next(self._ids)
             waiter = _Waiter()
             self._waiting[request_id] = waiter
+            if progress is not None:
+                token = f"progress-{request_id}"
+                self._progress[token] = progress
         message: Dict[str, Any] = {"jsonrpc": "2.0", "id": request_id, "method": method}
+        if token is not None:
+            params = dict(params or {}, workDoneToken=token)
         if params is not None:
             message["params"] = params
         try:
-            self._send(message)
-        except BaseException:
-            with self._lock:
-                self._waiting.pop(request_id, None)
-            raise
-        if not waiter.event.wait(timeout):
-            with self._lock:
-                self._waiting.pop(request_id, None)
-            raise TimeoutError(f"{method}: no reply within {timeout} s")
+            try:
+                self._send(message)
+            except BaseException:
+                with self._lock:
+                    self._waiting.pop(request_id, None)
+                raise
+            try:
+                answered = waiter.event.wait(timeout)
+            except BaseException:  # KeyboardInterrupt: stop the engine's work too
+                self._abandon(request_id)
+                raise
+            if not answered:
+                if cancel_on_timeout:
+                    self._abandon(request_id)
+                else:
+                    with self._lock:
+                        self._waiting.pop(request_id, None)
+                raise TimeoutError(f"{method}: no reply within {timeout} s")
+        finally:
+            if token is not None:
+                with self._lock:
+                    self._progress.pop(token, None)
         reply = waiter.reply
         if reply is None:
             raise self._dead or EngineDied("the engine stopped")
         if "error" in reply:
             raise error_from_object(reply["error"])
         return reply.get("result")
+
+    def _abandon(self, request_id: int) -> None:
+        """Stops waiting for a request and asks the engine to cancel it; its late reply is dropped."""
+        with self._lock:
+            self._waiting.pop(request_id, None)
+            self._abandoned.add(request_id)
+        try:
+            self.notify("$/cancelRequest", {"id": request_id})
+        except Exception:
+            pass  # the engine is gone: nothing to cancel
 
     def notify(self, method: str, params: Optional[Any] = None) -> None:
         """Sends a notification (no reply)."""
@@ -162,11 +206,21 @@ class Engine:
         if not isinstance(message, dict):
             return
         if "method" in message:
+            params = message.get("params")
+            if message["method"] == "$/progress" and isinstance(params, dict):
+                with self._lock:
+                    listener = self._progress.get(params.get("token"))
+                if listener is not None:
+                    listener(params.get("value"))
             if self.on_notification is not None:
-                self.on_notification(message["method"], message.get("params"))
+                self.on_notification(message["method"], params)
             return
         with self._lock:
-            waiter = self._waiting.pop(message.get("id"), None) if isinstance(message.get("id"), int) else None
+            request_id = message.get("id")
+            waiter = self._waiting.pop(request_id, None) if isinstance(request_id, int) else None
+            if waiter is None and request_id in self._abandoned:
+                self._abandoned.discard(request_id)
+                return
         if waiter is None:
             if "error" in message:
                 print(f"automl-client: engine error without a request: {message['error']}", file=sys.stderr)
@@ -226,6 +280,10 @@ class Engine:
     def sessions(self) -> List[Dict[str, Any]]:
         """Sessions in memory and on disk: ``[{sessionId, loaded, ...}]``."""
         return self.call("session/list")["sessions"]
+
+    def run_session(self, session_id: str, evaluator: Union[str, Dict[str, Any]] = "digits", **kwargs: Any) -> Dict[str, Any]:
+        """``Session.run`` on session ``session_id`` (see there)."""
+        return Session(self, session_id).run(evaluator, **kwargs)
 
     def strategies(self) -> List[Dict[str, Any]]:
         """Every strategy served: ``[{name, family, description, options, supports}]``."""
