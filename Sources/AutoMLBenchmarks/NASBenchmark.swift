@@ -1,0 +1,199 @@
+import AutoMLEngine
+import AutoMLJSON
+import AutoMLNAS
+import AutoMLSpace
+import AutoMLStrategies
+import AutoMLTrainer
+import Foundation
+
+/// `automl bench nas`: architecture search on MNIST-1D, end to end with the embedded trainer.
+///
+/// For each strategy and seed, a session runs `trials` trials through the same ask/tell path a
+/// client takes. Each architecture's `model` (read back from the suggestion's wire form, as an
+/// external evaluator would) is trained `epochs` epochs with fixed hyper-parameters (AdamW,
+/// one-cycle to 3e-3, weight decay 0.01, batch 100) on the training rows minus a validation
+/// tenth, and the session is told `1 − validation accuracy`. The architecture with the best
+/// validation accuracy is the one found: the row reports its test accuracy (never used for
+/// selection), parameters, multiply-accumulates, NetScore, and the process CPU seconds the
+/// search took. With `finalEpochs` > 0 the found architecture is also retrained on every
+/// training row with the hand-made references' recipe (`finalEpochs` epochs) and tested, so
+/// that it can be compared with the references fairly.
+public struct NASBenchmark: Sendable {
+    public var trials = 20
+    public var epochs = 10
+    public var finalEpochs = 0
+    /// The architecture space (nil: the default NASNet cell space for MNIST-1D).
+    public var space: JSON?
+    public var validationFraction = 0.1
+
+    public init() {}
+
+    /// A hand-made MNIST-1D network of the issue, to compare the found ones with.
+    public struct Reference: Sendable {
+        public var name: String
+        public var testAccuracy: Double
+        public var parameters: Int
+        public var macs: Int
+        public var netScore: Double? { NetScore.score(accuracy: testAccuracy, parameters: parameters, macs: macs) }
+    }
+
+    /// The issue's two hand-made 1-D CNNs: 98.9% with 63k parameters (4 dilated convolutions of
+    /// 64 channels, kernel 3) and 99.1% with 88k (kernel 5, no dilation); their parameters and
+    /// MACs are counted here by building them.
+    public static func references() throws -> [Reference] {
+        let dilated = ReferenceModel.cnn1d.config
+        var wide = dilated
+        wide.kernel = 5
+        wide.dilated = false
+        return try [("cnn1d-dilated-k3", dilated, 0.989), ("cnn1d-k5", wide, 0.991)].map { name, config, accuracy in
+            let model = try Trainer.model(for: config, features: 40, classes: 10)
+            return Reference(name: name, testAccuracy: accuracy, parameters: model.parameters.parameterCount,
+                             macs: model.multiplyAccumulates)
+        }
+    }
+
+    /// The training config every architecture is trained with.
+    public func trainingConfig(model: ModelDescription, epochs: Int, seed: UInt64) -> TrainingConfig {
+        var config = TrainingConfig()
+        config.seed = seed
+        config.epochs = epochs
+        config.batchSize = 100
+        config.optimizer = .adamw
+        config.weightDecay = 0.01
+        config.schedule = .onecycle
+        config.learningRate = 3e-3
+        config.model = model
+        return config
+    }
+
+    public struct Row: Sendable {
+        public var strategy: String
+        public var seed: UInt64
+        public var trials: Int
+        public var validationAccuracy: Double
+        public var testAccuracy: Double
+        public var finalTestAccuracy: Double?
+        public var parameters: Int
+        public var macs: Int
+        public var cpuSeconds: Double
+        public var genotype: JSON
+        public var decisions: [Int]
+        /// The strategy options the search ran with.
+        public var options: JSON?
+        /// NetScore of the found architecture, from the final test accuracy when there is one.
+        public var netScore: Double? {
+            NetScore.score(accuracy: finalTestAccuracy ?? testAccuracy, parameters: parameters, macs: macs)
+        }
+
+        /// Whether the found architecture dominates `reference`: no less accurate (final test
+        /// accuracy when retrained, else test accuracy) and no larger, better in one.
+        public func dominates(_ reference: Reference) -> Bool {
+            let accuracy = finalTestAccuracy ?? testAccuracy
+            return accuracy >= reference.testAccuracy && parameters <= reference.parameters
+                && (accuracy > reference.testAccuracy || parameters < reference.parameters)
+        }
+
+        public func json(references: [Reference]) -> JSON {
+            var object: JSONObject = [
+                "kind": "nas", "dataset": "mnist1d", "strategy": .string(strategy), "seed": .int(Int64(seed)),
+                "trials": .int(Int64(trials)), "validationAccuracy": .double(validationAccuracy),
+                "testAccuracy": .double(testAccuracy), "parameters": .int(Int64(parameters)), "macs": .int(Int64(macs)),
+                "cpuSeconds": .double(cpuSeconds), "genotype": genotype,
+                "decisions": .array(decisions.map { .int(Int64($0)) }),
+            ]
+            if let finalTestAccuracy { object["finalTestAccuracy"] = .double(finalTestAccuracy) }
+            if let options { object["options"] = options }
+            if let netScore { object["netScore"] = .double(netScore) }
+            object["dominates"] = .array(references.filter(dominates).map { .string($0.name) })
+            return .object(object)
+        }
+    }
+
+    /// The strategy's options: the space, and for the evolutionary strategies a population
+    /// scaled to the budget (a quarter of the trials, at least 4; tournaments of about half of
+    /// it), since the defaults (20) would spend a 20-trial budget on the random start alone.
+    public func options(for strategy: String) -> JSON? {
+        var object = JSONObject()
+        if let space { object["space"] = space }
+        let population = max(4, trials / 4)
+        switch strategy {
+        case "regularized-evolution":
+            object["population"] = .int(Int64(population))
+            object["sample"] = .int(Int64(max(2, population / 2)))
+        case "hierarchical-evolution":
+            object["initialPopulation"] = .int(Int64(population))
+        default: break
+        }
+        return object.isEmpty ? nil : .object(object)
+    }
+
+    /// The session's params: a session declares at least one; the training hyper-parameters
+    /// are fixed here, so the one parameter has a single value.
+    static let sessionSpace: JSON = ["params": [["name": "recipe", "type": "categorical", "choices": ["fixed"]]]]
+
+    /// One search: `trials` trials of `strategy` with session seed `seed`.
+    /// - Parameter progress: called after each trial with its number and validation accuracy.
+    public func run(strategy: String, seed: UInt64, splits: DataSplits,
+                    progress: (Int, Double) -> Void = { _, _ in }) async throws -> Row {
+        let start = Self.cpuSeconds()
+        let data = TrainingData(splits, validationFraction: validationFraction, seed: seed)
+        let options = self.options(for: strategy)
+        let session = try await Engine(dataDir: nil).create(
+            CreateRequest(strategy: strategy, options: options, space: SearchSpace(json: Self.sessionSpace, path: "space"),
+                          seed: seed, name: "bench-nas"))
+        var best: (accuracy: Double, test: Double, parameters: Int, macs: Int, model: ModelDescription, trial: TrialRecord)?
+        var done = 0
+        while done < trials {
+            let reply = try await session.ask(count: 1, clientId: nil)
+            guard let trial = reply.trials.first else { break }
+            guard let modelJSON = trial.architecture?["model"] else {
+                _ = try await session.tell(trialId: trial.id, state: .failed, values: nil, budget: nil, cost: nil)
+                done += 1
+                continue
+            }
+            let model = try ModelDescription.decode(modelJSON, path: "architecture.model")
+            let result = try Trainer.train(config: trainingConfig(model: model, epochs: epochs, seed: seed), data: data,
+                                           options: TrainerOptions(latencyRuns: 0))
+            let accuracy = result.validationAccuracy ?? 0
+            _ = try await session.tell(trialId: trial.id, state: .complete, values: [1 - accuracy], budget: nil, cost: result.trainingSeconds)
+            if accuracy > (best?.accuracy ?? -1) {
+                best = (accuracy, result.testAccuracy ?? 0, result.parameterCount, result.multiplyAccumulates, model, trial)
+            }
+            done += 1
+            progress(done, accuracy)
+        }
+        guard let best else { throw NASBenchmarkError.noTrial(strategy) }
+        var finalTest: Double?
+        if finalEpochs > 0 {
+            let full = TrainingData(splits, validationFraction: 0, seed: seed)
+            finalTest = try Trainer.train(config: trainingConfig(model: best.model, epochs: finalEpochs, seed: seed), data: full,
+                                          options: TrainerOptions(latencyRuns: 0)).testAccuracy
+        }
+        return Row(strategy: strategy, seed: seed, trials: done, validationAccuracy: best.accuracy, testAccuracy: best.test,
+                   finalTestAccuracy: finalTest, parameters: best.parameters, macs: best.macs,
+                   cpuSeconds: Self.cpuSeconds() - start, genotype: best.trial.architecture?["genotype"] ?? .null,
+                   decisions: Architecture.decisions(in: best.trial.architecture) ?? [], options: options)
+    }
+
+    /// User plus system CPU seconds of this process so far.
+    public static func cpuSeconds() -> Double {
+        var usage = rusage()
+        #if os(Linux)
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        #else
+        getrusage(RUSAGE_SELF, &usage)
+        #endif
+        func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
+        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
+    }
+}
+
+public enum NASBenchmarkError: Error, CustomStringConvertible {
+    case noTrial(String)
+
+    public var description: String {
+        switch self {
+        case .noTrial(let strategy): return "\(strategy) handed out no trial"
+        }
+    }
+}
