@@ -18,10 +18,21 @@ public enum StrategyRegistry {
         CMAES.self,
         ParticleSwarm.self,
         RBFSearch.self,
+        NSGA2.self,
         SuccessiveHalving.self,
         Hyperband.self,
         ASHA.self,
         BOHB.self,
+        HyperbandBO.self,
+        FABOLAS.self,
+        NEAT.self,
+        JASQNet.self,
+        RegularizedEvolution.self,
+        NASRandomSearch.self,
+        HierarchicalEvolution.self,
+        NASReinforce.self,
+        NASPPO.self,
+        MnasNetSearch.self,
     ]
 
     static let byName: [String: any Strategy.Type] = Dictionary(uniqueKeysWithValues: all.map { ($0.name, $0) })

@@ -36,6 +36,12 @@ import Testing
         switch name {
         case "grid": return ["resolution": 3]
         case "gp": return ["candidates": 64, "seedCount": 1, "fitRestarts": 0]
+        case "hyperband-bo": return ["candidates": 64, "fitRestarts": 0, "minPoints": 4]
+        case "fabolas": return ["initialConfigurations": 4, "initialSizes": 2, "candidates": 16, "minimumSamples": 2, "fitRestarts": 0, "gridSize": 4, "incumbentInterval": 3]
+        case "nas-reinforce", "nas-ppo": return ["hiddenSize": 8, "space": ["kind": "nasnet", "blocks": 2]]
+        case "mnasnet": return ["hiddenSize": 8, "targetLatencyMs": 1.0, "space": ["kind": "mnasnet", "blocks": 2]]
+        case "nsga2": return ["populationSize": 8]
+        case "jasqnet": return ["populationSize": 8, "space": ["kind": "quantized", "base": ["kind": "nasnet", "blocks": 1, "channels": 4]]]
         default: return nil
         }
     }
@@ -46,11 +52,33 @@ import Testing
         return (x - 1) * (x - 1) + n
     }
 
-    static func makeSession(_ name: String, engine: Engine, seed: UInt64, objectives: [Objective] = Objective.defaultList, id: String? = nil) async throws -> Session {
+    /// The objectives a strategy is tested with: one minimized value, except for strategies whose
+    /// reward is defined on named objectives (MnasNet: an accuracy and a latency).
+    static func objectives(_ name: String) -> [Objective] {
+        name == "mnasnet" ? severalObjectives(name) : Objective.defaultList
+    }
+
+    /// Two objectives for the multi-objective test.
+    static func severalObjectives(_ name: String) -> [Objective] {
+        name == "mnasnet"
+            ? [Objective(name: "validationAccuracy", goal: .maximize), Objective(name: "latencyMs", goal: .minimize)]
+            : [Objective(name: "loss", goal: .minimize), Objective(name: "score", goal: .maximize)]
+    }
+
+    /// What an evaluator tells for `config` under `objectives`: the loss alone, or the loss
+    /// read as an accuracy in (0, 1] with a latency that grows with it, or (loss, -loss²).
+    static func values(_ config: JSONObject, objectives: [Objective]) -> [Double] {
+        let loss = objective(config)
+        guard objectives.count == 2 else { return [loss] }
+        if objectives[0].goal == .maximize { return [1 / (1 + loss), 1 + loss] }
+        return [loss, -loss * loss]
+    }
+
+    static func makeSession(_ name: String, engine: Engine, seed: UInt64, objectives: [Objective]? = nil, id: String? = nil) async throws -> Session {
         try await engine.create(
             CreateRequest(
                 strategy: name, options: options(name), space: SearchSpace(json: space, path: "space"),
-                objectives: objectives, seed: seed, sessionId: id))
+                objectives: objectives ?? Self.objectives(name), seed: seed, sessionId: id))
     }
 
     /// Runs rounds of `ask(count)` then tells every trial; returns the configs in order.
@@ -60,7 +88,8 @@ import Testing
             let reply = try await session.ask(count: count, clientId: nil)
             for trial in reply.trials {
                 configs.append(trial.config)
-                _ = try await session.tell(trialId: trial.id, state: .complete, values: [objective(trial.config)], budget: nil, cost: nil)
+                let values = values(trial.config, objectives: session.spec.objectives)
+                _ = try await session.tell(trialId: trial.id, state: .complete, values: values, budget: nil, cost: nil)
             }
         }
         return configs
@@ -124,7 +153,9 @@ import Testing
                 case 0: _ = try await session.tell(trialId: trial.id, state: .failed, values: nil, budget: nil, cost: nil)
                 case 1: _ = try await session.tell(trialId: trial.id, state: .pruned, values: nil, budget: nil, cost: nil)
                 case 2: _ = try await session.abandon(trialId: trial.id)
-                default: _ = try await session.tell(trialId: trial.id, state: .complete, values: [Self.objective(trial.config)], budget: nil, cost: nil)
+                default:
+                    let values = Self.values(trial.config, objectives: Self.objectives(name))
+                    _ = try await session.tell(trialId: trial.id, state: .complete, values: values, budget: nil, cost: nil)
                 }
             }
         }
@@ -133,12 +164,12 @@ import Testing
 
     @Test(arguments: StrategyRegistry.all.filter { $0.capabilities.multiObjective }.map { $0.name })
     func servesSeveralObjectivesWhenItSaysSo(_ name: String) async throws {
-        let objectives = [Objective(name: "loss", goal: .minimize), Objective(name: "score", goal: .maximize)]
+        let objectives = Self.severalObjectives(name)
         let session = try await Self.makeSession(name, engine: Engine(dataDir: nil), seed: 5, objectives: objectives)
         for _ in 0..<10 {
             for trial in try await session.ask(count: 2, clientId: nil).trials {
-                let loss = Self.objective(trial.config)
-                _ = try await session.tell(trialId: trial.id, state: .complete, values: [loss, -loss * loss], budget: nil, cost: nil)
+                let values = Self.values(trial.config, objectives: objectives)
+                _ = try await session.tell(trialId: trial.id, state: .complete, values: values, budget: nil, cost: nil)
             }
         }
         let front = await session.best()
