@@ -10,7 +10,7 @@ struct BenchMultiFidelity: AsyncParsableCommand {
         discussion: "Python baselines on the same problem: benchmarks/multifidelity_baselines.py (scripts/bench-multifidelity-compare).")
 
     @Option(help: "Comma-separated strategies; random runs at the full budget.")
-    var strategies = "random,successive-halving,hyperband,asha,bohb"
+    var strategies = "random,successive-halving,hyperband,asha,bohb,hyperband-bo,fabolas"
 
     @Option(help: "Seeds 0..<N.")
     var seeds = 10
@@ -26,14 +26,18 @@ struct BenchMultiFidelity: AsyncParsableCommand {
         var benchmark = MultiFidelityBenchmark()
         benchmark.multiples = multiples.split(separator: ",").compactMap { Double($0) }
         benchmark.chargeIncrements = chargeIncrements
-        var table = BenchTable(columns: ["strategy"] + benchmark.multiples.map { "regret@\(Int($0))x median [q25, q75]" })
+        var table = BenchTable(
+            columns: ["strategy"] + benchmark.multiples.map { "regret@\(Int($0))x median [q25, q75]" } + ["budget < max/10 in first 10x"])
         for name in strategies.split(separator: ",").map(String.init) {
-            let row = try await benchmark.run(strategy: name, seeds: (0..<UInt64(max(seeds, 1))).map { $0 })
-            print(row.json.serialized())
-            table.add([name] + benchmark.multiples.map { multiple in
-                guard let q = row.regret[multiple] else { return "-" }
-                return "\(BenchTable.number(q.median)) [\(BenchTable.number(q.q25)), \(BenchTable.number(q.q75))]"
-            })
+            for row in try await benchmark.run(strategy: name, seeds: (0..<UInt64(max(seeds, 1))).map { $0 }) {
+                print(row.json.serialized())
+                table.add(
+                    [row.strategy]
+                        + benchmark.multiples.map { multiple in
+                            guard let q = row.regret[multiple] else { return "-" }
+                            return "\(BenchTable.number(q.median)) [\(BenchTable.number(q.q25)), \(BenchTable.number(q.q75))]"
+                        } + [row.smallBudgetShare.map { BenchTable.number($0) } ?? "-"])
+            }
         }
         table.write()
     }

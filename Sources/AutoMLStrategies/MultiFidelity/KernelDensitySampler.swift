@@ -10,10 +10,18 @@ import Glibc
 /// configurations (the best `topFraction`) and one for the rest; new configurations maximize
 /// their ratio over candidates drawn around good ones, except a `randomFraction` drawn uniformly.
 ///
-/// Configurations live in the unit cube (`SearchSpace.encode`). Numeric coordinates use Gaussian
-/// kernels with the normal reference bandwidth (1.06 σ n^-1/5, at least `minBandwidth`);
-/// categorical coordinates use Aitchison-Aitken kernels over their cells. Candidates are drawn
-/// from the good density with bandwidths widened by `bandwidthFactor` (truncated to the cube).
+/// Configurations live in the unit cube (`SearchSpace.encode`). Bandwidths follow the normal
+/// reference rule of statsmodels' `KDEMultivariate`, which HpBandSter uses: `1.06 σ n^(-1/(4+d))`
+/// per coordinate (`σ` the population standard deviation, `d` the number of parameters), at
+/// least `minBandwidth`. Numeric coordinates use Gaussian kernels; categorical ones use
+/// Aitchison-Aitken kernels over their cells, with `λ` (the weight off the point's category)
+/// given by the same rule on the cube's cell centres and capped at `(K-1)/K`, where the kernel
+/// is uniform. (HpBandSter applies the rule to the integer category codes instead, a `λ` that
+/// depends on the arbitrary numbering and grows with `K`; on counting ones, 50 seeds, that
+/// variant measured worse at 10x and 50x the maximum budget: 2.43 and 1.45 median regret
+/// against 2.03 and 1.15.) Candidates are drawn from the good density with numeric bandwidths
+/// widened by `bandwidthFactor` (truncated to the cube); a categorical coordinate moves to
+/// another category with probability `λ` (for two categories, exactly HpBandSter's draw).
 /// Inactive coordinates hold the encoding's filler, as HpBandSter imputes them.
 ///
 /// References: Falkner, Klein & Hutter, "BOHB: Robust and Efficient Hyperparameter Optimization
@@ -121,13 +129,16 @@ struct ProductKDE: Sendable {
         self.points = points
         self.categories = categories
         let n = Double(points.count)
+        // statsmodels' normal reference rule for a d-dimensional product kernel.
+        let shrink = pow(n, -1 / (4 + Double(categories.count)))
         bandwidths = categories.indices.map { d in
             let values = points.map { $0[d] }
             let mean = values.reduce(0, +) / n
-            let variance = values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / max(n - 1, 1)
-            let reference = 1.06 * variance.squareRoot() * pow(n, -0.2)
-            // A categorical bandwidth is the probability of leaving the point's category.
-            return categories[d] == nil ? max(reference, minBandwidth) : min(max(reference, minBandwidth), 1)
+            let variance = values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / n
+            let reference = max(1.06 * variance.squareRoot() * shrink, minBandwidth)
+            guard let k = categories[d], k > 1 else { return reference }
+            // λ, the probability of leaving the point's category; the kernel is uniform at (K-1)/K.
+            return min(reference, Double(k - 1) / Double(k))
         }
     }
 
