@@ -143,6 +143,39 @@ import Testing
         #expect(state?["lengthscales"] != nil)
     }
 
+    @Test func replayRebuildsTheCachedModelExactly() async throws {
+        // refitFraction 0.5: most asks keep the fitted hyper-parameters and grow the cached factor,
+        // so a replay must rebuild that cache event by event to continue identically.
+        let options: JSON = ["candidates": 64, "seedCount": 2, "refitFraction": 0.5, "startupTrials": 4]
+        let bumps = { (c: JSONObject) -> Double in
+            let x = c["x"]?.doubleValue ?? 0, y = c["y"]?.doubleValue ?? 0
+            return sin(9 * x) * sin(7 * y) + 0.1 * x
+        }
+        /// Rounds alternate between one and two trials per ask (believers on top of the cache).
+        func drive(_ session: Session, rounds: Range<Int>) async throws -> [JSONObject] {
+            var configs: [JSONObject] = []
+            for round in rounds {
+                for trial in try await session.ask(count: 1 + round % 2, clientId: nil).trials {
+                    configs.append(trial.config)
+                    _ = try await session.tell(trialId: trial.id, state: .complete, values: [bumps(trial.config)], budget: nil, cost: nil)
+                }
+            }
+            return configs
+        }
+        let space = try SearchSpace(json: Self.plane, path: "space")
+        let request = CreateRequest(strategy: "gp", options: options, space: space, seed: 12, sessionId: "replayed")
+        let expected = try await drive(Engine(dataDir: nil).create(request), rounds: 0..<16)
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("automl-gp-replay-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let first = Engine(dataDir: directory, durability: .none)
+        let before = try await drive(first.create(request), rounds: 0..<7)
+        await first.shutdown()
+        let reopened = try await Engine(dataDir: directory, durability: .none).session("replayed")
+        let after = try await drive(reopened, rounds: 7..<16)
+        #expect(expected.count == 24)
+        #expect(before + after == expected)
+    }
+
     @Test func infiniteValuesAreClippedNotFatal() async throws {
         let session = try await Self.session(Self.line, seed: 11)
         let history = try await Self.run(session, trials: 16) { Self.x($0) > 3 ? .infinity : (Self.x($0) - 1) * (Self.x($0) - 1) }
@@ -160,6 +193,7 @@ import Testing
         "sampleCount": ["sampleCount": 0],
         "warping": ["warping": "log"],
         "seedCount": ["seedCount": -1],
+        "refitFraction": ["refitFraction": 1.5],
     ]
 
     @Test(arguments: badOptions.keys.sorted())

@@ -28,9 +28,9 @@ struct AcquisitionOptimizer: Sendable {
     let minimumValueSamples: Int
 
     /// L-BFGS for the refinement: Optuna's gradient tolerance (1e-2 in length-scale units) and
-    /// SciPy's default relative reduction; 100 evaluations at most, since near an observed point
+    /// SciPy's default relative reduction; 50 evaluations at most, since near an observed point
     /// the log-EI surface is rounding noise and a search there only crawls.
-    static let refinement = BoundedLBFGS(memory: 10, maxIterations: 100, maxEvaluations: 100, gradientTolerance: 1e-2, relativeTolerance: 2.220446049250313e-9)
+    static let refinement = BoundedLBFGS(memory: 10, maxIterations: 100, maxEvaluations: 50, gradientTolerance: 1e-2, relativeTolerance: 2.220446049250313e-9)
 
     struct Scored {
         var point: [Double]

@@ -40,29 +40,31 @@ enum GPHyperparameterFit {
         // about constant and lets most warm refits stop after one or two iterations.
         var optimizer = Self.optimizer
         optimizer.gradientTolerance = max(Self.optimizer.gradientTolerance, 5e-4 * Double(likelihood.count))
+        var workspace = GPMarginalLikelihood.Workspace()
         if let warmStart, warmStart.count == d + 2, warmStart.allSatisfy(\.isFinite) {
             let result = optimizer.minimize(from: clamp(warmStart), lower: lower, upper: upper, memory: &memory) { raw, gradient in
-                likelihood.negativeLogPosterior(raw: raw, gradient: &gradient)
+                likelihood.negativeLogPosterior(raw: raw, gradient: &gradient, wantsGradient: true, workspace: &workspace)
             }
             if result.value.isFinite { return result.x }
         }
         memory = LBFGSMemory(capacity: optimizer.memory)
         var best = clamp(GPHyperparameters.initial(dimension: d).raw)
-        var bestValue = likelihood.negativeLogPosterior(raw: best)
+        var unused: [Double] = []
+        var bestValue = likelihood.negativeLogPosterior(raw: best, gradient: &unused, wantsGradient: false, workspace: &workspace)
         for _ in 0..<max(restarts, 0) {
             var raw: [Double] = []
             for _ in 0..<d { raw.append(-2 * generator.nextDouble(in: log(0.05), log(5))) }
             raw.append(generator.nextDouble(in: log(0.3), log(3)))
             raw.append(generator.nextDouble(in: log(1e-6), log(0.1)))
             raw = clamp(raw)
-            let value = likelihood.negativeLogPosterior(raw: raw)
+            let value = likelihood.negativeLogPosterior(raw: raw, gradient: &unused, wantsGradient: false, workspace: &workspace)
             if value < bestValue || (!bestValue.isFinite && value.isFinite) {
                 best = raw
                 bestValue = value
             }
         }
         return optimizer.minimize(from: best, lower: lower, upper: upper, memory: &memory) { raw, gradient in
-            likelihood.negativeLogPosterior(raw: raw, gradient: &gradient)
+            likelihood.negativeLogPosterior(raw: raw, gradient: &gradient, wantsGradient: true, workspace: &workspace)
         }.x
     }
 
@@ -79,8 +81,10 @@ enum GPHyperparameterFit {
             upper[d + 1] = start[d + 1]
         }
         let sampler = SliceSampler(widths: Array(repeating: 1, count: d + 2))
+        var workspace = GPMarginalLikelihood.Workspace()
+        var unused: [Double] = []
         return sampler.sample(from: start, count: count, burnIn: burnIn, lower: lower, upper: upper, generator: &generator) { raw in
-            -likelihood.negativeLogPosterior(raw: raw)
+            -likelihood.negativeLogPosterior(raw: raw, gradient: &unused, wantsGradient: false, workspace: &workspace)
         }
     }
 }

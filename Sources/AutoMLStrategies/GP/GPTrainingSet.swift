@@ -30,8 +30,8 @@ struct GPTrainingSet {
     var losses: [Double] = []
     /// GP points of pending trials.
     var pending: [[Double]] = []
-    /// Configs of every trial that was not abandoned: never suggested again.
-    var taken: Set<JSONObject> = []
+    /// The trials the set was built from.
+    private let trials: [TrialRecord]
     /// GP points with a known cost, and their standardized log costs.
     var costPoints: [Double] = []
     var standardizedLogCosts: [Double] = []
@@ -43,17 +43,34 @@ struct GPTrainingSet {
     var count: Int { losses.count }
     var costCount: Int { standardizedLogCosts.count }
 
+    /// Configs of every trial that was not abandoned: never suggested again.
+    var taken: Set<JSONObject> {
+        Set(trials.lazy.filter { $0.state != .abandoned }.map(\.config))
+    }
+
+    /// Whether a trial that was not abandoned has `config` (a scan: cheaper than building
+    /// `taken` for a look-up or two).
+    func isTaken(_ config: JSONObject) -> Bool {
+        trials.contains { $0.state != .abandoned && $0.config == config }
+    }
+
     /// - Parameter warp: Pass the standardized losses through a fitted Yeo-Johnson power
     ///   transform (then standardize again) before the GP sees them.
     init(trials: [TrialRecord], objective: Objective, encoding: GPSpaceEncoding, warp: Bool) {
+        self.init(trials: trials, objective: objective, encoding: encoding, warp: warp) { encoding.point(for: $0.config) }
+    }
+
+    /// - Parameter point: The GP point of a trial's config (a strategy may answer from a cache
+    ///   keyed by trial id, since a trial's config never changes).
+    init(trials: [TrialRecord], objective: Objective, encoding: GPSpaceEncoding, warp: Bool, point: (TrialRecord) -> [Double]) {
+        self.trials = trials
         var rawLosses: [Double] = []
         var rawCosts: [Double] = []
         for trial in trials {
-            if trial.state != .abandoned { taken.insert(trial.config) }
             switch trial.state {
             case .complete:
                 guard let value = trial.value, !value.isNaN else { continue }
-                let point = encoding.point(for: trial.config)
+                let point = point(trial)
                 points.append(contentsOf: point)
                 rawLosses.append(objective.loss(value))
                 if let cost = trial.cost, cost > 0, cost.isFinite {
@@ -61,7 +78,7 @@ struct GPTrainingSet {
                     rawCosts.append(log(cost))
                 }
             case .pending, .queued:
-                pending.append(encoding.point(for: trial.config))
+                pending.append(point(trial))
             case .failed, .pruned, .abandoned:
                 continue
             }

@@ -40,6 +40,29 @@ struct GaussianProcess: Sendable {
         self.alpha = factor.solveUpper(beta)
     }
 
+    /// This model conditioned on `points` (`n' × d`), whose first `n` rows must be this model's
+    /// own points, and on new standardized `values` for all of them: the factor grows row by row
+    /// (`O(n²)` each) instead of being recomputed, and `β`, `α` are solved again.
+    ///
+    /// - Returns: nil when the cached points are not a prefix of `points`, or when more than
+    ///   `max(8, n/4)` rows would be appended (a fresh factorization is then about as cheap).
+    func extended(to points: [Double], values: [Double]) -> GaussianProcess? {
+        let d = dimension, n = count, grown = values.count
+        guard points.count == grown * d, grown >= n, grown - n <= max(8, n / 4) else { return nil }
+        guard points[0..<(n * d)].elementsEqual(x) else { return nil }
+        var result = self
+        for i in n..<grown {
+            let z = Array(points[(i * d)..<((i + 1) * d)])
+            let column = kernel.crossCovariance(z, count: 1, result.x, count: i)
+            result.factor.append(column: column, diagonal: kernel.scale + noise)
+            result.x.append(contentsOf: z)
+        }
+        result.y = values
+        result.beta = result.factor.solveLower(values)
+        result.alpha = result.factor.solveUpper(result.beta)
+        return result
+    }
+
     // MARK: - Posterior
 
     /// Posterior means and variances of `f` at `m` points (`m × d` row-major): one cross
@@ -64,18 +87,24 @@ struct GaussianProcess: Sendable {
     /// ordered (non-categorical) coordinates listed in `coordinates`.
     func posteriorWithGradient(at z: [Double], coordinates: [Int]) -> (mean: Double, variance: Double, dMean: [Double], dVariance: [Double]) {
         let n = count, d = dimension
-        var k = [Double](repeating: 0, count: n)
-        var slopes = [Double](repeating: 0, count: n)
+        var squared = [Double](repeating: 0, count: n)
         x.withUnsafeBufferPointer { px in
             z.withUnsafeBufferPointer { pz in
                 guard let base = px.baseAddress, let point = pz.baseAddress else { return }
-                for j in 0..<n {
-                    let (value, slope) = Matern52Kernel.profileAndDerivative(kernel.squaredDistance(point, base + j * d))
-                    k[j] = kernel.scale * value
-                    slopes[j] = kernel.scale * slope
+                for j in 0..<n { squared[j] = kernel.squaredDistance(point, base + j * d) }
+            }
+        }
+        // k_j = s M(r²_j) and s M'(r²_j).
+        var k = [Double](repeating: 0, count: n)
+        var slopes = [Double](repeating: 0, count: n)
+        squared.withUnsafeBufferPointer { r2 in
+            k.withUnsafeMutableBufferPointer { values in
+                slopes.withUnsafeMutableBufferPointer { m in
+                    Matern52Kernel.profilesAndDerivatives(r2, values: values, slopes: m, scale: kernel.scale)
                 }
             }
         }
+        for j in 0..<n { slopes[j] *= kernel.scale }
         var mean = 0.0
         for j in 0..<n { mean += k[j] * alpha[j] }
         var v = k

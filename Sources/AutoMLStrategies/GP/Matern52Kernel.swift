@@ -46,6 +46,22 @@ struct Matern52Kernel: Sendable, Hashable {
         return ((1 + root + 5.0 / 3.0 * r2) * e, -5.0 / 6.0 * (1 + root) * e)
     }
 
+    /// Overwrites every `r²` in `values` with `scale · M(r²)`.
+    static func profiles(inPlace values: UnsafeMutableBufferPointer<Double>, scale: Double) {
+        for i in values.indices { values[i] = scale * profile(values[i]) }
+    }
+
+    /// For every `r²` in `squared`: `scale · M(r²)` into `values` and `M'(r²)` into `slopes`.
+    static func profilesAndDerivatives(
+        _ squared: UnsafeBufferPointer<Double>, values: UnsafeMutableBufferPointer<Double>, slopes: UnsafeMutableBufferPointer<Double>, scale: Double
+    ) {
+        for i in squared.indices {
+            let (value, slope) = profileAndDerivative(squared[i])
+            values[i] = scale * value
+            slopes[i] = slope
+        }
+    }
+
     /// `r²` between the points starting at `a` and `b` (`d` coordinates each).
     @inline(__always) func squaredDistance(_ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>) -> Double {
         var sum = 0.0
@@ -74,57 +90,39 @@ struct Matern52Kernel: Sendable, Hashable {
 
     /// The `m × n` cross-covariance between `m` points and `n` points (row-major blocks).
     ///
-    /// The ordered part of `r²` comes from one `dgemm`: with `ã = √w ⊙ a`,
-    /// `Σ_k w_k (a_k - b_k)² = |ã|² + |b̃|² - 2 ãᵀb̃` (clamped at 0 against rounding); the
-    /// categorical part is added by a loop over the categorical coordinates only.
+    /// `r²` is accumulated coordinate by coordinate over a transposed copy of `b`, so the inner
+    /// loop runs over `n` contiguous values (and vectorizes); each difference is taken directly,
+    /// so `r²` is exact to rounding even for nearly coincident points.
     func crossCovariance(_ a: [Double], count m: Int, _ b: [Double], count n: Int) -> [Double] {
         let d = inverseSquaredLengthscales.count
         var result = [Double](repeating: 0, count: m * n)
         guard m > 0, n > 0 else { return result }
-        let ordered = (0..<d).filter { !categorical[$0] }
-        let nominal = (0..<d).filter { categorical[$0] }
-        let q = ordered.count
-        if q > 0 {
-            let roots = ordered.map { inverseSquaredLengthscales[$0].squareRoot() }
-            func scaled(_ points: [Double], _ count: Int) -> (DenseMatrix, [Double]) {
-                var matrix = DenseMatrix(rows: count, columns: q)
-                var norms = [Double](repeating: 0, count: count)
-                for i in 0..<count {
-                    var norm = 0.0
-                    for (slot, k) in ordered.enumerated() {
-                        let v = points[i * d + k] * roots[slot]
-                        matrix.storage[i * q + slot] = v
-                        norm += v * v
-                    }
-                    norms[i] = norm
-                }
-                return (matrix, norms)
-            }
-            let (sa, na) = scaled(a, m)
-            let (sb, nb) = scaled(b, n)
-            let inner = sa.multiplied(by: sb, transposeOther: true)
-            result.withUnsafeMutableBufferPointer { out in
-                inner.storage.withUnsafeBufferPointer { g in
-                    for i in 0..<m {
-                        for j in 0..<n { out[i * n + j] = max(na[i] + nb[j] - 2 * g[i * n + j], 0) }
-                    }
-                }
-            }
+        var columns = [Double](repeating: 0, count: n * d)
+        for j in 0..<n {
+            for k in 0..<d { columns[k * n + j] = b[j * d + k] }
         }
-        if !nominal.isEmpty {
-            result.withUnsafeMutableBufferPointer { out in
-                for i in 0..<m {
-                    for j in 0..<n {
-                        var sum = 0.0
-                        for k in nominal where a[i * d + k] != b[j * d + k] { sum += inverseSquaredLengthscales[k] }
-                        out[i * n + j] += sum
-                    }
-                }
-            }
-        }
-        let s = scale
         result.withUnsafeMutableBufferPointer { out in
-            for i in 0..<(m * n) { out[i] = s * Self.profile(out[i]) }
+            columns.withUnsafeBufferPointer { bt in
+                a.withUnsafeBufferPointer { pa in
+                    guard let outBase = out.baseAddress, let columnBase = bt.baseAddress else { return }
+                    for i in 0..<m {
+                        let row = outBase + i * n
+                        for k in 0..<d {
+                            let value = pa[i * d + k], weight = inverseSquaredLengthscales[k]
+                            let column = columnBase + k * n
+                            if categorical[k] {
+                                for j in 0..<n where column[j] != value { row[j] += weight }
+                            } else {
+                                for j in 0..<n {
+                                    let diff = value - column[j]
+                                    row[j] += weight * diff * diff
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            Self.profiles(inPlace: out, scale: scale)
         }
         return result
     }
