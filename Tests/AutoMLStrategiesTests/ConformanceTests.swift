@@ -35,7 +35,7 @@ import Testing
     static func options(_ name: String) -> JSON? {
         switch name {
         case "grid": return ["resolution": 3]
-        case "gp": return ["candidates": 64, "seedCount": 1, "fitRestarts": 0]
+        case "gp": return ["candidates": 64, "seedCount": 1, "fitRestarts": 0, "refitFraction": 0.5]
         case "hyperband-bo": return ["candidates": 64, "fitRestarts": 0, "minPoints": 4]
         case "fabolas": return ["initialConfigurations": 4, "initialSizes": 2, "candidates": 16, "minimumSamples": 2, "fitRestarts": 0, "gridSize": 4, "incumbentInterval": 3]
         case "nas-reinforce", "nas-ppo": return ["hiddenSize": 8, "space": ["kind": "nasnet", "blocks": 2]]

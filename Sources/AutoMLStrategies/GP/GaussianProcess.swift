@@ -87,24 +87,18 @@ struct GaussianProcess: Sendable {
     /// ordered (non-categorical) coordinates listed in `coordinates`.
     func posteriorWithGradient(at z: [Double], coordinates: [Int]) -> (mean: Double, variance: Double, dMean: [Double], dVariance: [Double]) {
         let n = count, d = dimension
-        var squared = [Double](repeating: 0, count: n)
+        var k = [Double](repeating: 0, count: n)
+        var slopes = [Double](repeating: 0, count: n)
         x.withUnsafeBufferPointer { px in
             z.withUnsafeBufferPointer { pz in
                 guard let base = px.baseAddress, let point = pz.baseAddress else { return }
-                for j in 0..<n { squared[j] = kernel.squaredDistance(point, base + j * d) }
-            }
-        }
-        // k_j = s M(r²_j) and s M'(r²_j).
-        var k = [Double](repeating: 0, count: n)
-        var slopes = [Double](repeating: 0, count: n)
-        squared.withUnsafeBufferPointer { r2 in
-            k.withUnsafeMutableBufferPointer { values in
-                slopes.withUnsafeMutableBufferPointer { m in
-                    Matern52Kernel.profilesAndDerivatives(r2, values: values, slopes: m, scale: kernel.scale)
+                for j in 0..<n {
+                    let (value, slope) = Matern52Kernel.profileAndDerivative(kernel.squaredDistance(point, base + j * d))
+                    k[j] = kernel.scale * value
+                    slopes[j] = kernel.scale * slope
                 }
             }
         }
-        for j in 0..<n { slopes[j] *= kernel.scale }
         var mean = 0.0
         for j in 0..<n { mean += k[j] * alpha[j] }
         var v = k
