@@ -18,7 +18,7 @@ import AutoMLStrategies
 /// References: Liu, Simonyan, Vinyals, Fernando & Kavukcuoglu, "Hierarchical Representations
 /// for Efficient Architecture Search", ICLR 2018 (200 initial genotypes of 1000 mutations each;
 /// the defaults here are small for small budgets).
-public struct HierarchicalEvolution: Strategy {
+public struct HierarchicalEvolution: Strategy, DistinctArchitectureDrawing {
     public struct Options: Decodable, Sendable {
         /// A hierarchical space (`{"kind": "hierarchical", ...}`); default `{"kind": "hierarchical"}`.
         public var space: JSON?
@@ -80,21 +80,14 @@ public struct HierarchicalEvolution: Strategy {
     }
 
     public mutating func ask(_ count: Int, context: inout StrategyContext) throws -> AskOutcome {
-        var taken = EvolutionPopulation.pendingDecisions(context)
-        var suggestions: [Suggestion] = []
-        for _ in 0..<max(count, 0) {
-            var suggestion = next(context: &context)
-            for _ in 0..<EvolutionPopulation.maxRedraws where taken.contains(Architecture.decisions(in: suggestion.architecture) ?? []) {
-                suggestion = next(context: &context)
-            }
-            if suggestion.tag?["origin"] == "initial" { initialTrials += 1 }
-            taken.insert(Architecture.decisions(in: suggestion.architecture) ?? [])
-            suggestions.append(suggestion)
-        }
-        return AskOutcome(suggestions)
+        AskOutcome(drawDistinct(count, context: &context))
     }
 
-    private func next(context: inout StrategyContext) -> Suggestion {
+    mutating func accept(_ suggestion: Suggestion) {
+        if suggestion.tag?["origin"] == "initial" { initialTrials += 1 }
+    }
+
+    func draw(context: inout StrategyContext) -> Suggestion {
         guard initialTrials >= initialPopulation,
               let parent = EvolutionPopulation.tournament(population, size: tournamentSize, using: &context.rng).map({ population[$0] })
         else {

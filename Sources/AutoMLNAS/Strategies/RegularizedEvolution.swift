@@ -20,7 +20,7 @@ import AutoMLStrategies
 ///
 /// References: Real, Aggarwal, Huang & Le, "Regularized Evolution for Image Classifier
 /// Architecture Search", AAAI 2019.
-public struct RegularizedEvolution: Strategy {
+public struct RegularizedEvolution: Strategy, DistinctArchitectureDrawing {
     public struct Options: Decodable, Sendable {
         /// The architecture space; default `ArchitectureSpaces.make(nil)`.
         public var space: JSON?
@@ -72,23 +72,16 @@ public struct RegularizedEvolution: Strategy {
     }
 
     public mutating func ask(_ count: Int, context: inout StrategyContext) throws -> AskOutcome {
-        var taken = EvolutionPopulation.pendingDecisions(context)
-        var suggestions: [Suggestion] = []
-        for _ in 0..<max(count, 0) {
-            var suggestion = next(context: &context)
-            for _ in 0..<EvolutionPopulation.maxRedraws where taken.contains(Architecture.decisions(in: suggestion.architecture) ?? []) {
-                suggestion = next(context: &context)
-            }
-            if suggestion.tag?["origin"] == "random" { randomTrials += 1 }
-            taken.insert(Architecture.decisions(in: suggestion.architecture) ?? [])
-            suggestions.append(suggestion)
-        }
-        return AskOutcome(suggestions)
+        AskOutcome(drawDistinct(count, context: &context))
+    }
+
+    mutating func accept(_ suggestion: Suggestion) {
+        if suggestion.tag?["origin"] == "random" { randomTrials += 1 }
     }
 
     /// A random trial while the initial population is being handed out (or when no member is
     /// left to breed from), else a child.
-    private func next(context: inout StrategyContext) -> Suggestion {
+    func draw(context: inout StrategyContext) -> Suggestion {
         guard randomTrials >= populationSize,
               let parent = EvolutionPopulation.tournament(population, size: sampleSize, using: &context.rng).map({ population[$0] })
         else {
