@@ -4,7 +4,7 @@ extension TrainingConfig: Codable {
     enum CodingKeys: String, CodingKey, CaseIterable {
         case seed, epochs, batchSize, learningRate, schedule, stepSize, gamma, warmupEpochs, minLearningRate
         case pctStart, divFactor, finalDivFactor, cycleMomentum, loss, labelSmoothing, optimizer, momentum
-        case nesterov, beta1, beta2, epsilon, rho, weightDecay, l1, l2, dropout, earlyStoppingPatience
+        case nesterov, beta1, beta2, epsilon, rho, weightDecay, l1, l2, dropout, earlyStoppingPatience, randomShift
         case initialization, architecture, layers, width, widths, activation, batchNorm, kernel, dilated
         case pooling, head, inputShape, model, weightBits
     }
@@ -71,6 +71,7 @@ extension TrainingConfig: Codable {
         if let v = try number(.l2, 0, 10) { l2 = v }
         if let v = try number(.dropout, 0, 0.99) { dropout = v }
         earlyStoppingPatience = try integer(.earlyStoppingPatience, 0...100_000).flatMap { $0 == 0 ? nil : $0 }
+        if let v = try integer(.randomShift, 0...1 << 20) { randomShift = v }
         if let word = try c.decodeIfPresent(String.self, forKey: .initialization) {
             guard let value = WeightInitialization(name: word) else {
                 throw DecodingError.dataCorruptedError(forKey: .initialization, in: c, debugDescription: "expected one of \(WeightInitialization.allCases.map(\.rawValue).joined(separator: ", ")) (or the xavier_/kaiming_ spellings), found \"\(word)\"")
@@ -127,6 +128,7 @@ extension TrainingConfig: Codable {
         try c.encode(l2, forKey: .l2)
         try c.encode(dropout, forKey: .dropout)
         try c.encodeIfPresent(earlyStoppingPatience, forKey: .earlyStoppingPatience)
+        try c.encode(randomShift, forKey: .randomShift)
         try c.encode(initialization.rawValue, forKey: .initialization)
         try c.encode(architecture, forKey: .architecture)
         try c.encode(layers, forKey: .layers)

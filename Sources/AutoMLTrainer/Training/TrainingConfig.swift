@@ -69,6 +69,11 @@ public struct TrainingConfig: Sendable, Equatable {
     /// Stop after this many epochs without a better validation loss, and keep the best
     /// weights; nil (or 0) trains every epoch.
     public var earlyStoppingPatience: Int?
+    /// Data augmentation: each training sample (never a validation or test one) is rolled
+    /// circularly along the last axis of its input shape by an offset drawn uniformly from
+    /// `−randomShift ... randomShift`, new each epoch. MNIST-1D's generator translates its
+    /// signals this way, so a 1-D network learns the invariance from more than the rows it has.
+    public var randomShift = 0
 
     // MARK: Network (ignored when `model` is set)
     public var initialization: WeightInitialization = .fanInUniform

@@ -75,7 +75,12 @@ public struct TrainingRun: Sendable {
                 return nil
             }
             let batch = order[start..<min(start + config.batchSize, rows)]
-            let (loss, right) = state.step(batch: data.train.gather(batch), labels: batch.map { data.train.labels[$0] }, generator: &generator)
+            var inputs = data.train.gather(batch)
+            if config.randomShift > 0, let length = state.model.inputShape.last {
+                inputs = RandomShift.rolled(inputs, length: length,
+                                            offsets: RandomShift.offsets(count: batch.count, maxShift: config.randomShift, generator: &generator))
+            }
+            let (loss, right) = state.step(batch: inputs, labels: batch.map { data.train.labels[$0] }, generator: &generator)
             lossSum += loss * Double(batch.count)
             correct += right
             seen += batch.count
