@@ -25,6 +25,10 @@ public struct NASBenchmark: Sendable {
     /// The architecture space (nil: the default NASNet cell space for MNIST-1D).
     public var space: JSON?
     public var validationFraction = 0.1
+    /// A hard size constraint: an architecture with more parameters is told `failed` without
+    /// training (counted in `Row.rejected`, not in `trials`), so the search spends its budget
+    /// on networks that could dominate the references. Nil: no constraint.
+    public var maxParameters: Int?
 
     public init() {}
 
@@ -34,21 +38,30 @@ public struct NASBenchmark: Sendable {
         public var testAccuracy: Double
         public var parameters: Int
         public var macs: Int
+        /// The training config of the reference's accuracy run (40 epochs, one-cycle to 3e-3).
+        public var config: TrainingConfig
         public var netScore: Double? { NetScore.score(accuracy: testAccuracy, parameters: parameters, macs: macs) }
+
+        /// The reference with `accuracy` in place of the figure.
+        public func measured(_ accuracy: Double) -> Reference {
+            var copy = self
+            copy.testAccuracy = accuracy
+            return copy
+        }
     }
 
     /// The two hand-made 1-D CNNs: 98.9% with 63k parameters (4 dilated convolutions of
     /// 64 channels, kernel 3) and 99.1% with 88k (kernel 5, no dilation); their parameters and
     /// MACs are counted here by building them.
     public static func references() throws -> [Reference] {
-        let dilated = ReferenceModel.cnn1d.config
+        let dilated = ReferenceModel.cnn1d.accuracyConfig
         var wide = dilated
         wide.kernel = 5
         wide.dilated = false
         return try [("cnn1d-dilated-k3", dilated, 0.989), ("cnn1d-k5", wide, 0.991)].map { name, config, accuracy in
             let model = try Trainer.model(for: config, features: 40, classes: 10)
             return Reference(name: name, testAccuracy: accuracy, parameters: model.parameters.parameterCount,
-                             macs: model.multiplyAccumulates)
+                             macs: model.multiplyAccumulates, config: config)
         }
     }
 
@@ -70,7 +83,12 @@ public struct NASBenchmark: Sendable {
         public var strategy: String
         public var seed: UInt64
         public var trials: Int
+        /// Architectures told `failed` for exceeding `maxParameters`.
+        public var rejected = 0
         public var validationAccuracy: Double
+        /// The mean validation accuracy of the five best trials: what the search found, less
+        /// dependent on one lucky evaluation than the best alone.
+        public var topFiveValidationAccuracy: Double
         public var testAccuracy: Double
         public var finalTestAccuracy: Double?
         public var parameters: Int
@@ -93,10 +111,13 @@ public struct NASBenchmark: Sendable {
                 && (accuracy > reference.testAccuracy || parameters < reference.parameters)
         }
 
-        public func json(references: [Reference]) -> JSON {
+        /// The row as a JSON line; `dominates` names the references it dominates,
+        /// `dominatesMeasured` (when `measured` is not empty) the same-run ones.
+        public func json(references: [Reference], measured: [Reference] = []) -> JSON {
             var object: JSONObject = [
                 "kind": "nas", "dataset": "mnist1d", "strategy": .string(strategy), "seed": .int(Int64(seed)),
-                "trials": .int(Int64(trials)), "validationAccuracy": .double(validationAccuracy),
+                "trials": .int(Int64(trials)), "rejected": .int(Int64(rejected)), "validationAccuracy": .double(validationAccuracy),
+                "topFiveValidationAccuracy": .double(topFiveValidationAccuracy),
                 "testAccuracy": .double(testAccuracy), "parameters": .int(Int64(parameters)), "macs": .int(Int64(macs)),
                 "cpuSeconds": .double(cpuSeconds), "genotype": genotype,
                 "decisions": .array(decisions.map { .int(Int64($0)) }),
@@ -105,8 +126,20 @@ public struct NASBenchmark: Sendable {
             if let options { object["options"] = options }
             if let netScore { object["netScore"] = .double(netScore) }
             object["dominates"] = .array(references.filter(dominates).map { .string($0.name) })
+            if !measured.isEmpty { object["dominatesMeasured"] = .array(measured.filter(dominates).map { .string($0.name) }) }
             return .object(object)
         }
+    }
+
+    /// The test accuracy of a reference trained here with the final retraining's recipe
+    /// (`finalEpochs` epochs on every training row, seed `seed`): the same-run baseline the
+    /// found architectures are compared with, beside the figures.
+    public func measure(_ reference: Reference, seed: UInt64, splits: DataSplits) throws -> Double {
+        var config = reference.config
+        config.seed = seed
+        config.epochs = finalEpochs
+        let data = TrainingData(splits, validationFraction: 0, seed: seed)
+        return try Trainer.train(config: config, data: data, options: TrainerOptions(latencyRuns: 0)).testAccuracy ?? 0
     }
 
     /// The strategy's options: the space, and for the evolutionary strategies a population
@@ -142,8 +175,8 @@ public struct NASBenchmark: Sendable {
             CreateRequest(strategy: strategy, options: options, space: SearchSpace(json: Self.sessionSpace, path: "space"),
                           seed: seed, name: "bench-nas"))
         var best: (accuracy: Double, test: Double, parameters: Int, macs: Int, model: ModelDescription, trial: TrialRecord)?
-        var done = 0
-        while done < trials {
+        var done = 0, rejected = 0, accuracies: [Double] = []
+        while done < trials && rejected < 50 * trials {
             let reply = try await session.ask(count: 1, clientId: nil)
             guard let trial = reply.trials.first else { break }
             guard let modelJSON = trial.architecture?["model"] else {
@@ -152,9 +185,16 @@ public struct NASBenchmark: Sendable {
                 continue
             }
             let model = try ModelDescription.decode(modelJSON, path: "architecture.model")
-            let result = try Trainer.train(config: trainingConfig(model: model, epochs: epochs, seed: seed), data: data,
-                                           options: TrainerOptions(latencyRuns: 0))
+            let config = trainingConfig(model: model, epochs: epochs, seed: seed)
+            if let maxParameters,
+               try Trainer.model(for: config, features: data.featureCount, classes: data.classCount).parameters.parameterCount > maxParameters {
+                _ = try await session.tell(trialId: trial.id, state: .failed, values: nil, budget: nil, cost: nil)
+                rejected += 1
+                continue
+            }
+            let result = try Trainer.train(config: config, data: data, options: TrainerOptions(latencyRuns: 0))
             let accuracy = result.validationAccuracy ?? 0
+            accuracies.append(accuracy)
             _ = try await session.tell(trialId: trial.id, state: .complete, values: [1 - accuracy], budget: nil, cost: result.trainingSeconds)
             if accuracy > (best?.accuracy ?? -1) {
                 best = (accuracy, result.testAccuracy ?? 0, result.parameterCount, result.multiplyAccumulates, model, trial)
@@ -169,7 +209,9 @@ public struct NASBenchmark: Sendable {
             finalTest = try Trainer.train(config: trainingConfig(model: best.model, epochs: finalEpochs, seed: seed), data: full,
                                           options: TrainerOptions(latencyRuns: 0)).testAccuracy
         }
-        return Row(strategy: strategy, seed: seed, trials: done, validationAccuracy: best.accuracy, testAccuracy: best.test,
+        let topFive = accuracies.sorted(by: >).prefix(5)
+        return Row(strategy: strategy, seed: seed, trials: done, rejected: rejected, validationAccuracy: best.accuracy,
+                   topFiveValidationAccuracy: topFive.reduce(0, +) / Double(topFive.count), testAccuracy: best.test,
                    finalTestAccuracy: finalTest, parameters: best.parameters, macs: best.macs,
                    cpuSeconds: Self.cpuSeconds() - start, genotype: best.trial.architecture?["genotype"] ?? .null,
                    decisions: Architecture.decisions(in: best.trial.architecture) ?? [], options: options)

@@ -36,6 +36,15 @@ struct BenchNAS: AsyncParsableCommand {
     @Option(help: "The architecture space as JSON (default: the NASNet cell space for MNIST-1D).")
     var space: String?
 
+    @Option(help: "Architectures with more parameters are told failed without training (a hard size constraint; e.g. 63434, the dilated reference's size).")
+    var maxParameters: Int?
+
+    @Option(help: "Share of the training rows each trial is validated on.")
+    var validationFraction = 0.1
+
+    @Flag(inversion: .prefixedNo, help: "Also train the two references with the final retraining's recipe, per seed, as the same-run baseline (needs --final-epochs > 0).")
+    var measureReferences = true
+
     @Flag(help: "Search a synthetic fitness (matches with a hidden decision vector) instead of training: mean best after 50/100/200 trials over --seeds seeds, as a ratio to nas-random.")
     var synthetic = false
 
@@ -54,27 +63,57 @@ struct BenchNAS: AsyncParsableCommand {
         benchmark.epochs = max(epochs, 1)
         benchmark.finalEpochs = max(finalEpochs, 0)
         benchmark.space = try space.map { try JSON.parse($0) }
+        benchmark.maxParameters = maxParameters
+        guard validationFraction > 0 && validationFraction < 1 else {
+            throw ValidationError("--validation-fraction must be in (0, 1)")
+        }
+        benchmark.validationFraction = validationFraction
         let splits = try BuiltinDatasets.load("mnist1d")
         let references = try NASBenchmark.references()
-        var table = BenchTable(columns: ["strategy", "seed", "val acc", "test acc", "final test", "params", "MACs", "NetScore",
-                                         "CPU s", "dominates"])
+        var table = BenchTable(columns: ["strategy", "seed", "val acc", "top-5 val", "test acc", "final test", "params", "MACs",
+                                         "NetScore", "CPU s", "dominates"])
+        // The same-run baseline: each reference retrained per seed with the final recipe.
+        var measured: [NASBenchmark.Reference] = []
+        if measureReferences && benchmark.finalEpochs > 0 {
+            for reference in references {
+                var accuracies: [Double] = []
+                for seed in 0..<UInt64(max(seeds, 1)) {
+                    let accuracy = try benchmark.measure(reference, seed: seed, splits: splits)
+                    FileHandleStderr.write("reference \(reference.name) seed \(seed): test accuracy \(BenchTable.number(accuracy))\n")
+                    print(JSON.object(["kind": "nas-reference-run", "name": .string(reference.name), "seed": .int(Int64(seed)),
+                                       "epochs": .int(Int64(benchmark.finalEpochs)), "testAccuracy": .double(accuracy)]).serialized())
+                    fflush(nil)
+                    accuracies.append(accuracy)
+                    table.add(["measured " + reference.name, String(seed), "-", "-", "-", Self.percent(accuracy), String(reference.parameters),
+                               String(reference.macs), "-", "-", ""])
+                }
+                measured.append(reference.measured(Self.median(accuracies)))
+                table.add(["measured " + reference.name, "median", "-", "-", "-", Self.percent(Self.median(accuracies)),
+                           String(reference.parameters), String(reference.macs), "-", "-", ""])
+            }
+        }
+        func dominated(_ row: NASBenchmark.Row) -> String {
+            (references.filter(row.dominates).map(\.name) + measured.filter(row.dominates).map { "measured " + $0.name })
+                .joined(separator: ",")
+        }
         for name in names {
             var rows: [NASBenchmark.Row] = []
             for seed in 0..<UInt64(max(seeds, 1)) {
                 let row = try await benchmark.run(strategy: name, seed: seed, splits: splits) { done, accuracy in
                     FileHandleStderr.write("\(name) seed \(seed): trial \(done)/\(benchmark.trials) validation accuracy \(BenchTable.number(accuracy))\n")
                 }
-                print(row.json(references: references).serialized())
+                print(row.json(references: references, measured: measured).serialized())
                 fflush(nil)  // a long run's rows arrive as they are measured (nil: every stream)
                 rows.append(row)
-                table.add([name, String(seed), Self.percent(row.validationAccuracy), Self.percent(row.testAccuracy),
-                           row.finalTestAccuracy.map(Self.percent) ?? "-", String(row.parameters), String(row.macs),
-                           row.netScore.map(BenchTable.number) ?? "-", BenchTable.number(row.cpuSeconds),
-                           references.filter(row.dominates).map(\.name).joined(separator: ",")])
+                table.add([name, String(seed), Self.percent(row.validationAccuracy), Self.percent(row.topFiveValidationAccuracy),
+                           Self.percent(row.testAccuracy), row.finalTestAccuracy.map(Self.percent) ?? "-", String(row.parameters),
+                           String(row.macs), row.netScore.map(BenchTable.number) ?? "-", BenchTable.number(row.cpuSeconds),
+                           dominated(row)])
             }
             let median = Self.median(rows)
             print(median.serialized())
             table.add([name, "median", Self.percent(median["validationAccuracy"]?.doubleValue ?? .nan),
+                       Self.percent(median["topFiveValidationAccuracy"]?.doubleValue ?? .nan),
                        Self.percent(median["testAccuracy"]?.doubleValue ?? .nan),
                        median["finalTestAccuracy"]?.doubleValue.map(Self.percent) ?? "-",
                        median["parameters"]?.doubleValue.map { String(Int($0)) } ?? "-",
@@ -86,13 +125,19 @@ struct BenchNAS: AsyncParsableCommand {
             print(JSON.object(["kind": "nas-reference", "name": .string(reference.name), "testAccuracy": .double(reference.testAccuracy),
                                "parameters": .int(Int64(reference.parameters)), "macs": .int(Int64(reference.macs)),
                                "netScore": reference.netScore.map { .double($0) } ?? .null]).serialized())
-            table.add(["reference " + reference.name, "-", "-", Self.percent(reference.testAccuracy), "-", String(reference.parameters),
+            table.add(["reference " + reference.name, "-", "-", "-", Self.percent(reference.testAccuracy), "-", String(reference.parameters),
                        String(reference.macs), reference.netScore.map(BenchTable.number) ?? "-", "-", ""])
         }
         table.write()
     }
 
     static func percent(_ fraction: Double) -> String { String(format: "%.2f%%", fraction * 100) }
+
+    static func median(_ values: [Double]) -> Double {
+        let sorted = values.sorted(), mid = sorted.count / 2
+        guard !sorted.isEmpty else { return .nan }
+        return sorted.count % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
+    }
 
     /// The medians over seeds of one strategy's rows.
     static func median(_ rows: [NASBenchmark.Row]) -> JSON {
@@ -104,6 +149,8 @@ struct BenchNAS: AsyncParsableCommand {
         }
         var object: JSONObject = ["kind": "nas-median", "strategy": .string(rows.first?.strategy ?? ""), "seeds": .int(Int64(rows.count))]
         object["validationAccuracy"] = median(rows.map(\.validationAccuracy))
+        object["topFiveValidationAccuracy"] = median(rows.map(\.topFiveValidationAccuracy))
+        object["rejected"] = median(rows.map { Double($0.rejected) })
         object["testAccuracy"] = median(rows.map(\.testAccuracy))
         let finals = rows.compactMap(\.finalTestAccuracy)
         if !finals.isEmpty { object["finalTestAccuracy"] = median(finals) }
