@@ -66,10 +66,10 @@ extension Session {
             if let expected = recorded["trials"], expected != replayed {
                 throw EngineError.journalCorrupt("the strategy suggested \(replayed.serialized()) where the journal recorded \(expected.serialized())")
             }
-        case .tell(let trialId, let trialState, let values, let budget, let cost):
-            _ = try state.tell(trialId: trialId, state: trialState, values: values, budget: budget, cost: cost)
-        case .warmStart(let config, let trialState, let values, let budget, let cost):
-            _ = try state.warmStart(config: config, state: trialState, values: values, budget: budget, cost: cost)
+        case .tell(let trialId, let trialState, let values, let budget, let cost, let metrics):
+            _ = try state.tell(trialId: trialId, state: trialState, values: values, budget: budget, cost: cost, metrics: metrics)
+        case .warmStart(let config, let trialState, let values, let budget, let cost, let metrics):
+            _ = try state.warmStart(config: config, state: trialState, values: values, budget: budget, cost: cost, metrics: metrics)
         case .report(let trialId, let step, let value):
             _ = try state.report(trialId: trialId, step: step, value: value)
         case .abandon(let trialId):

@@ -53,20 +53,23 @@ public actor Session {
             outcome: { reply in ["trials": .array(reply.trials.map(\.journalJSON)), "waiting": .bool(reply.waiting), "exhausted": .bool(reply.exhausted)] }
     }
 
-    /// Records the result of a pending trial.
-    public func tell(trialId: Int, state trialState: TrialState, values: [Double]?, budget: Double?, cost: Double?) throws -> TrialRecord {
+    /// Records the result of a pending trial, with what else the evaluator measured
+    /// (`metrics`, journaled and shown with the trial, never read by the strategy).
+    public func tell(trialId: Int, state trialState: TrialState, values: [Double]?, budget: Double?, cost: Double?,
+                     metrics: JSONObject? = nil) throws -> TrialRecord {
         try ensureOpen()
-        return try commit(.tell(trialId: trialId, state: trialState, values: values, budget: budget, cost: cost)) { state in
-            try state.tell(trialId: trialId, state: trialState, values: values, budget: budget, cost: cost)
+        return try commit(.tell(trialId: trialId, state: trialState, values: values, budget: budget, cost: cost, metrics: metrics)) { state in
+            try state.tell(trialId: trialId, state: trialState, values: values, budget: budget, cost: cost, metrics: metrics)
         }
     }
 
     /// Records a result obtained elsewhere (warm start): a new, finished trial.
     /// - Parameter config: already validated against the space.
-    public func warmStart(config: JSONObject, state trialState: TrialState, values: [Double]?, budget: Double?, cost: Double?) throws -> TrialRecord {
+    public func warmStart(config: JSONObject, state trialState: TrialState, values: [Double]?, budget: Double?, cost: Double?,
+                          metrics: JSONObject? = nil) throws -> TrialRecord {
         try ensureOpen()
-        return try commit(.warmStart(config: config, state: trialState, values: values, budget: budget, cost: cost)) { state in
-            try state.warmStart(config: config, state: trialState, values: values, budget: budget, cost: cost)
+        return try commit(.warmStart(config: config, state: trialState, values: values, budget: budget, cost: cost, metrics: metrics)) { state in
+            try state.warmStart(config: config, state: trialState, values: values, budget: budget, cost: cost, metrics: metrics)
         }
     }
 

@@ -8,8 +8,8 @@ import AutoMLStrategies
 enum SessionEvent: Sendable, Hashable {
     case create(SessionSpec)
     case ask(count: Int, clientId: String?)
-    case tell(trialId: Int, state: TrialState, values: [Double]?, budget: Double?, cost: Double?)
-    case warmStart(config: JSONObject, state: TrialState, values: [Double]?, budget: Double?, cost: Double?)
+    case tell(trialId: Int, state: TrialState, values: [Double]?, budget: Double?, cost: Double?, metrics: JSONObject?)
+    case warmStart(config: JSONObject, state: TrialState, values: [Double]?, budget: Double?, cost: Double?, metrics: JSONObject?)
     case report(trialId: Int, step: Double, value: Double)
     case abandon(trialId: Int)
     case enqueue(config: JSONObject)
@@ -33,12 +33,12 @@ extension SessionEvent {
         case .ask(let count, let clientId):
             object = ["type": "ask", "count": .int(Int64(count))]
             if let clientId { object["clientId"] = .string(clientId) }
-        case .tell(let trialId, let state, let values, let budget, let cost):
+        case .tell(let trialId, let state, let values, let budget, let cost, let metrics):
             object = ["type": "tell", "trialId": .int(Int64(trialId)), "state": .string(state.rawValue)]
-            Self.addResult(&object, values: values, budget: budget, cost: cost)
-        case .warmStart(let config, let state, let values, let budget, let cost):
+            Self.addResult(&object, values: values, budget: budget, cost: cost, metrics: metrics)
+        case .warmStart(let config, let state, let values, let budget, let cost, let metrics):
             object = ["type": "warmStart", "config": .object(config), "state": .string(state.rawValue)]
-            Self.addResult(&object, values: values, budget: budget, cost: cost)
+            Self.addResult(&object, values: values, budget: budget, cost: cost, metrics: metrics)
         case .report(let trialId, let step, let value):
             object = ["type": "report", "trialId": .int(Int64(trialId)), "step": .double(step), "value": .double(value)]
         case .abandon(let trialId):
@@ -54,10 +54,11 @@ extension SessionEvent {
         return .object(object)
     }
 
-    private static func addResult(_ object: inout JSONObject, values: [Double]?, budget: Double?, cost: Double?) {
+    private static func addResult(_ object: inout JSONObject, values: [Double]?, budget: Double?, cost: Double?, metrics: JSONObject?) {
         if let values { object["values"] = .array(values.map { .double($0) }) }
         if let budget { object["budget"] = .double(budget) }
         if let cost { object["cost"] = .double(cost) }
+        if let metrics { object["metrics"] = .object(metrics) }
     }
 
     /// Reads an event back from its journal form (not the create event: see `SessionSpec(journal:)`).
@@ -70,13 +71,13 @@ extension SessionEvent {
             self = .tell(
                 trialId: Int(try Self.int(value, "trialId")), state: try Self.state(value),
                 values: value["values"]?.arrayValue?.compactMap(\.doubleValue),
-                budget: value["budget"]?.doubleValue, cost: value["cost"]?.doubleValue)
+                budget: value["budget"]?.doubleValue, cost: value["cost"]?.doubleValue, metrics: value["metrics"]?.objectValue)
         case "warmStart":
             guard let config = value["config"]?.objectValue else { throw JournalReadError("warmStart without config") }
             self = .warmStart(
                 config: config, state: try Self.state(value),
                 values: value["values"]?.arrayValue?.compactMap(\.doubleValue),
-                budget: value["budget"]?.doubleValue, cost: value["cost"]?.doubleValue)
+                budget: value["budget"]?.doubleValue, cost: value["cost"]?.doubleValue, metrics: value["metrics"]?.objectValue)
         case "report":
             guard let step = value["step"]?.doubleValue, let v = value["value"]?.doubleValue else {
                 throw JournalReadError("report without step or value")

@@ -83,13 +83,15 @@ struct SessionState: Sendable {
         return AskReply(trials: handed, waiting: handed.isEmpty && waiting, exhausted: handed.isEmpty && exhausted)
     }
 
-    mutating func tell(trialId: Int, state newState: TrialState, values: [Double]?, budget: Double?, cost: Double?) throws -> TrialRecord {
+    mutating func tell(trialId: Int, state newState: TrialState, values: [Double]?, budget: Double?, cost: Double?,
+                       metrics: JSONObject? = nil) throws -> TrialRecord {
         let trial = try pendingTrial(trialId)
         var finished = trial
         finished.state = newState
         finished.values = values
         if let budget { finished.budget = budget }
         finished.cost = cost
+        finished.metrics = metrics
         trials[trialId] = finished
         leavePending(finished)
         considerForBest(finished)
@@ -97,8 +99,10 @@ struct SessionState: Sendable {
         return finished
     }
 
-    mutating func warmStart(config: JSONObject, state newState: TrialState, values: [Double]?, budget: Double?, cost: Double?) throws -> TrialRecord {
-        let trial = TrialRecord(id: trials.count, state: newState, config: config, budget: budget, values: values, cost: cost)
+    mutating func warmStart(config: JSONObject, state newState: TrialState, values: [Double]?, budget: Double?, cost: Double?,
+                            metrics: JSONObject? = nil) throws -> TrialRecord {
+        let trial = TrialRecord(id: trials.count, state: newState, config: config, budget: budget, values: values, cost: cost,
+                                metrics: metrics)
         trials.append(trial)
         considerForBest(trial)
         withContext { strategy, context in strategy.tell(trial, context: &context) }

@@ -17,6 +17,7 @@ extension TrialRecord {
         }
         if let cost { object["cost"] = .double(cost) }
         if let clientId { object["clientId"] = .string(clientId) }
+        if let metrics { object["metrics"] = .object(metrics) }
         return .object(object)
     }
 

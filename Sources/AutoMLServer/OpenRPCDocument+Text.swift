@@ -498,6 +498,14 @@ extension OpenRPCDocument {
             "type": "number",
             "minimum": 0
           }
+        },
+        {
+          "name": "metrics",
+          "description": "What else the evaluator measured (test accuracy, parameters, ...): journaled and shown with the trial, never read by the strategy.",
+          "required": false,
+          "schema": {
+            "type": "object"
+          }
         }
       ],
       "result": {
@@ -1439,7 +1447,7 @@ extension OpenRPCDocument {
   "components": {
     "schemas": {
       "RunTrial": {
-        "description": "A trial as session/run reports it: the session's record and, when this run evaluated it, the metrics it measured (test accuracy included).",
+        "description": "A trial as session/run reports it: the session's record with the metrics its evaluation measured (test accuracy included), journaled with the tell.",
         "type": "object",
         "properties": {
           "trialId": {
@@ -2047,6 +2055,10 @@ extension OpenRPCDocument {
           },
           "clientId": {
             "type": "string"
+          },
+          "metrics": {
+            "description": "What the evaluator measured besides the objectives, as told (session/tell's metrics, session/run's trainer metrics).",
+            "type": "object"
           }
         },
         "required": [

@@ -17,6 +17,8 @@ public struct SessionTell: ServerMethod {
         public var state: String?
         public var budget: Double?
         public var cost: Double?
+        /// What else the evaluator measured, journaled and shown with the trial.
+        public var metrics: JSON?
     }
 
     public static func handle(_ params: Params, context: ServerContext, request: RequestContext) async throws -> JSON {
@@ -26,15 +28,24 @@ public struct SessionTell: ServerMethod {
         if let cost = params.cost, cost < 0 {
             throw JSONFieldError(path: "params.cost", reason: "a cost is non-negative")
         }
+        var metrics: JSONObject?
+        if let raw = params.metrics {
+            guard let object = raw.objectValue else {
+                throw JSONFieldError(path: "params.metrics", reason: "expected an object of named measurements, found \(raw.typeDescription)")
+            }
+            metrics = object
+        }
         let trial: TrialRecord
         if let trialId = params.trialId {
             if params.config != nil {
                 throw JSONFieldError(path: "params.config", reason: "give trialId or config, not both")
             }
-            trial = try await session.tell(trialId: trialId, state: state, values: values, budget: params.budget, cost: params.cost)
+            trial = try await session.tell(trialId: trialId, state: state, values: values, budget: params.budget, cost: params.cost,
+                                           metrics: metrics)
         } else if let config = params.config {
             let validated = try session.spec.space.validate(config, path: "params.config")
-            trial = try await session.warmStart(config: validated, state: state, values: values, budget: params.budget, cost: params.cost)
+            trial = try await session.warmStart(config: validated, state: state, values: values, budget: params.budget, cost: params.cost,
+                                                metrics: metrics)
         } else {
             throw JSONFieldError(path: "params.trialId", reason: "required field is missing (or give config for a warm start)")
         }

@@ -51,11 +51,15 @@ public struct TrialRecord: Sendable, Hashable {
     public var cost: Double?
     /// The client that asked for it, if it gave a `clientId`.
     public var clientId: String?
+    /// What the evaluator measured besides the objectives (test accuracy, parameters, ...),
+    /// told with the result and journaled with it, so a reopened session still shows it.
+    /// Strategies do not read it.
+    public var metrics: JSONObject?
 
     public init(
         id: Int, state: TrialState, config: JSONObject, budget: Double? = nil, resumeOf: Int? = nil,
         architecture: JSON? = nil, tag: JSON? = nil, values: [Double]? = nil,
-        intermediate: [IntermediateValue] = [], cost: Double? = nil, clientId: String? = nil
+        intermediate: [IntermediateValue] = [], cost: Double? = nil, clientId: String? = nil, metrics: JSONObject? = nil
     ) {
         self.id = id
         self.state = state
@@ -68,6 +72,7 @@ public struct TrialRecord: Sendable, Hashable {
         self.intermediate = intermediate
         self.cost = cost
         self.clientId = clientId
+        self.metrics = metrics
     }
 
     /// The single objective's value, when the trial is complete.

@@ -39,6 +39,11 @@ import Testing
         await engine.shutdown()
         let replayed = try await Engine(dataDir: directory + "/data").session("three")
         #expect(await replayed.trials == trials)
+        // The metrics are journaled with the tells: the reopened session still knows the best
+        // trial's test accuracy without training it again.
+        let reopenedBest = try #require(await replayed.best().first)
+        #expect(reopenedBest.id == best.trial.id)
+        #expect(reopenedBest.metrics?["testAccuracy"] == best.metrics?["testAccuracy"])
     }
 
     @Test func anotherRunContinuesTheSessionWithinItsOwnMaxTrials() async throws {

@@ -54,6 +54,7 @@ import Testing
         await expectError("session/tell", ["sessionId": .string(id), "trialId": trialId, "values": [1.0, 2.0]], code: -32602, path: "params.values")
         await expectError("session/tell", ["sessionId": .string(id), "trialId": trialId], code: -32602, path: "params.value")
         await expectError("session/tell", ["sessionId": .string(id), "trialId": trialId, "value": 1, "state": "done"], code: -32602, path: "params.state")
+        await expectError("session/tell", ["sessionId": .string(id), "trialId": trialId, "value": 1, "metrics": [1, 2]], code: -32602, path: "params.metrics")
         await expectError("session/tell", ["sessionId": .string(id), "trialId": 99, "value": 1], code: 1001)
         await expectError("session/tell", ["sessionId": "nope", "trialId": trialId, "value": 1], code: 1000)
         await expectError("session/ask", ["sessionId": .string(id), "count": 0], code: -32602, path: "params.count")
@@ -64,8 +65,12 @@ import Testing
 
         let after = try await call("session/status", ["sessionId": .string(id)])
         #expect(before == after)
-        // The trial is still pending and can be told.
-        _ = try await call("session/tell", ["sessionId": .string(id), "trialId": trialId, "value": 0.5])
+        // The trial is still pending and can be told; its metrics come back with it and in the history.
+        let told = try await call("session/tell", ["sessionId": .string(id), "trialId": trialId, "value": 0.5,
+                                                   "metrics": ["testAccuracy": 0.9, "note": "first"]])
+        #expect(told["trial"]?["metrics"] == ["testAccuracy": 0.9, "note": "first"])
+        let history = try await call("session/trials", ["sessionId": .string(id)])
+        #expect(history["trials"]?[0]?["metrics"]?["testAccuracy"] == 0.9)
     }
 
     @Test func createRejectsBadSpacesStrategiesAndObjectives() async throws {

@@ -1,16 +1,15 @@
 import AutoMLJSON
 import AutoMLStrategies
 
-/// A trial as a run reports it: the session's record and, when this run evaluated it, what the
-/// evaluator measured (test accuracy included).
+/// A trial as a run reports it: the session's record with what the evaluator measured (test
+/// accuracy included), which the session journals with the tell.
 public struct RunTrial: Sendable, Equatable {
     public var trial: TrialRecord
-    /// Nil for a trial evaluated before this run (by a client or an earlier run).
-    public var metrics: JSONObject?
+    /// The trial's told metrics; nil when its evaluator told none (a client's plain tell).
+    public var metrics: JSONObject? { trial.metrics }
 
-    public init(trial: TrialRecord, metrics: JSONObject?) {
+    public init(trial: TrialRecord) {
         self.trial = trial
-        self.metrics = metrics
     }
 
     /// `{trialId, state, config, values, value?, budget?, resumeOf?, architecture?, cost?, metrics?}`.

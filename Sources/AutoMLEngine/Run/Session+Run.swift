@@ -41,7 +41,6 @@ extension Session {
         }
         var summary = RunSummary()
         summary.multiObjective = spec.objectives.count > 1
-        var metrics: [Int: JSONObject] = [:]
         var pause = RunPause()
         let context = { (trialId: Int) in
             EvaluationContext(
@@ -77,15 +76,14 @@ extension Session {
             let (seconds, attoseconds) = (clock.now - trialStarted).components
             let cost = Double(seconds) + Double(attoseconds) / 1e18
             let told = try await tell(trialId: trial.id, state: evaluation.state, values: evaluation.values,
-                                      budget: trial.budget, cost: cost)
-            metrics[told.id] = evaluation.metrics
+                                      budget: trial.budget, cost: cost, metrics: evaluation.metrics)
             summary.record(told, failure: evaluation.reason)
-            let best = spec.objectives.count == 1 ? await self.best().first.map { RunTrial(trial: $0, metrics: metrics[$0.id]) } : nil
+            let best = spec.objectives.count == 1 ? await self.best().first.map(RunTrial.init(trial:)) : nil
             await progress(RunProgress(
-                done: summary.trials, limits: limits, trial: RunTrial(trial: told, metrics: evaluation.metrics),
+                done: summary.trials, limits: limits, trial: RunTrial(trial: told),
                 failure: evaluation.reason, best: best, elapsedSeconds: elapsed()))
         }
-        summary.best = await best().map { RunTrial(trial: $0, metrics: metrics[$0.id]) }
+        summary.best = await best().map(RunTrial.init(trial:))
         summary.elapsedSeconds = elapsed()
         return summary
     }

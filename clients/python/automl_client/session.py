@@ -87,6 +87,11 @@ class Trial:
         return self.data.get("cost")
 
     @property
+    def metrics(self) -> Optional[Dict[str, Any]]:
+        """What the evaluator measured besides the objectives, as told (None when nothing was)."""
+        return self.data.get("metrics")
+
+    @property
     def client_id(self) -> Optional[str]:
         return self.data.get("clientId")
 
@@ -160,14 +165,17 @@ class Session:
         state: str = "complete",
         budget: Optional[Number] = None,
         cost: Optional[Number] = None,
+        metrics: Optional[Dict[str, Any]] = None,
     ) -> Trial:
         """Records the result of a pending trial (a ``Trial`` or its id); returns the told trial.
 
         ``value`` is the single objective's value (a list is taken as ``values``); ``values`` gives
         one per objective. A failed trial needs none. Raises ValueError for NaN or infinity.
+        ``metrics`` (a dict: test accuracy, parameters, ...) is kept with the trial in the
+        session's journal and shown by ``trials()`` and ``best()``; the strategy never reads it.
         """
         trial_id = trial.id if isinstance(trial, Trial) else int(trial)
-        params = self._result_params(value, values, state, budget, cost)
+        params = self._result_params(value, values, state, budget, cost, metrics)
         params["trialId"] = trial_id
         told = Trial(self, self._call("session/tell", **params)["trial"])
         if isinstance(trial, Trial):
@@ -182,14 +190,15 @@ class Session:
         state: str = "complete",
         budget: Optional[Number] = None,
         cost: Optional[Number] = None,
+        metrics: Optional[Dict[str, Any]] = None,
     ) -> Trial:
         """Records a result obtained elsewhere (warm start): a new finished trial with ``config``."""
-        params = self._result_params(value, values, state, budget, cost)
+        params = self._result_params(value, values, state, budget, cost, metrics)
         params["config"] = config
         return Trial(self, self._call("session/tell", **params)["trial"])
 
     @staticmethod
-    def _result_params(value: Any, values: Any, state: str, budget: Any, cost: Any) -> Dict[str, Any]:
+    def _result_params(value: Any, values: Any, state: str, budget: Any, cost: Any, metrics: Any = None) -> Dict[str, Any]:
         if state not in FINAL_STATES:
             raise ValueError(f"state must be one of {FINAL_STATES}, not {state!r}")
         if value is not None and values is not None:
@@ -207,6 +216,10 @@ class Session:
             params["budget"] = _finite(budget, "budget")
         if cost is not None:
             params["cost"] = _finite(cost, "cost")
+        if metrics is not None:
+            if not isinstance(metrics, dict):
+                raise ValueError("metrics must be a dict of named measurements")
+            params["metrics"] = metrics
         return params
 
     def enqueue(self, config: Dict[str, Any]) -> int:

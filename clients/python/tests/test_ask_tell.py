@@ -169,3 +169,16 @@ def test_closed_session_refuses_events_until_reopened(engine, space):
         engine.session(session.id).ask()
     reopened = engine.open_session(session.id)
     assert len(reopened.ask()) == 1
+
+
+def test_told_metrics_are_kept_with_the_trial_across_a_restart(binary, tmp_path, space):
+    with Engine(binary=binary, data_dir=tmp_path / "data") as engine:
+        session = engine.create_session(space, seed=3, session_id="m")
+        (trial,) = session.ask()
+        told = session.tell(trial, 0.25, metrics={"testAccuracy": 0.97, "parameters": 1234, "note": "a"})
+        assert told.metrics == {"testAccuracy": 0.97, "parameters": 1234, "note": "a"}
+        with pytest.raises(ValueError):
+            session.tell(session.ask()[0], 0.5, metrics=[1, 2])
+    with Engine(binary=binary, data_dir=tmp_path / "data") as engine:
+        best = engine.open_session("m").best()
+        assert best.id == trial.id and best.metrics["testAccuracy"] == 0.97
