@@ -1476,7 +1476,7 @@ extension OpenRPCDocument {
             "minimum": 0
           },
           "architecture": {
-            "description": "The architecture description (NAS strategies)."
+            "$ref": "#/components/schemas/Architecture"
           },
           "cost": {
             "description": "Seconds the evaluation took.",
