@@ -123,6 +123,9 @@ import Testing
             ("nas-reinforce", Self.options("nasnet", ["reward": "speed"]), "params.strategy.options.reward"),
             ("nas-reinforce", ["space": ["kind": "nope"]], "params.strategy.options.space.kind"),
             ("nas-reinforce", ["hiddenSize": 0], "params.strategy.options.hiddenSize"),
+            ("nas-reinforce", Self.options("nasnet", ["epochs": 2]), "params.strategy.options.epochs"),
+            ("nas-ppo", Self.options("nasnet", ["targetLatencyMs": 1]), "params.strategy.options.targetLatencyMs"),
+            ("nas-ppo", Self.options("nasnet", ["bogus": 1]), "params.strategy.options.bogus"),
         ]
         for (name, options, path) in cases {
             await #expect {

@@ -72,6 +72,14 @@ public struct ControllerSettings: Sendable, Hashable {
         }
     }
 
+    /// Reads the shared members of a controller strategy's options (`ControllerOptions`).
+    public init(options: ControllerOptions, ppo: Bool, path: String) throws {
+        try self.init(hiddenSize: options.hiddenSize, temperature: options.temperature, tanhConstant: options.tanhConstant,
+                      initRange: options.initRange, learningRate: options.learningRate, batchSize: options.batchSize,
+                      baselineDecay: options.baselineDecay, entropyWeight: options.entropyWeight, failed: options.failed,
+                      ppo: ppo, epochs: ppo ? options.epochs : nil, clipEpsilon: ppo ? options.clipEpsilon : nil, path: path)
+    }
+
     /// `value` (or `fallback`), finite and accepted by `isValid`.
     static func check(_ value: Double?, default fallback: Double, _ path: String, _ field: String, _ expected: String,
                       _ isValid: (Double) -> Bool) throws -> Double {

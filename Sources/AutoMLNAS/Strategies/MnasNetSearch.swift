@@ -23,25 +23,7 @@ import AutoMLStrategies
 /// References: Tan, Chen, Pang, Vasudevan, Sandler, Howard & Le, "MnasNet: Platform-Aware
 /// Neural Architecture Search for Mobile", CVPR 2019.
 public struct MnasNetSearch: Strategy {
-    public struct Options: Decodable, Sendable {
-        public var space: JSON?
-        public var targetLatencyMs: Double?
-        public var alpha: Double?
-        public var beta: Double?
-        public var hiddenSize: Int?
-        public var temperature: Double?
-        public var tanhConstant: Double?
-        public var initRange: Double?
-        public var learningRate: Double?
-        public var batchSize: Int?
-        public var baselineDecay: Double?
-        public var entropyWeight: Double?
-        public var failed: String?
-        public var epochs: Int?
-        public var clipEpsilon: Double?
-
-        public init() {}
-    }
+    public typealias Options = ControllerOptions
 
     public static let name = "mnasnet"
     public static let family = "nas"
@@ -62,6 +44,7 @@ public struct MnasNetSearch: Strategy {
 
     public init(space: SearchSpace, objectives: [Objective], options: Options) throws {
         let path = "params.strategy.options"
+        try options.refuse(["reward"], strategy: Self.name, path: path)
         let goals = objectives.map { "\($0.name) (\($0.goal.rawValue))" }.joined(separator: ", ")
         guard objectives.count == 2, objectives[0].goal == .maximize, objectives[1].goal == .minimize else {
             throw StrategyError.cannotServe(
@@ -75,11 +58,7 @@ public struct MnasNetSearch: Strategy {
         let alpha = try ControllerSettings.check(options.alpha, default: MnasNetReward.paperExponent, path, "alpha", "a number in [-10, 0]") { $0 >= -10 && $0 <= 0 }
         let beta = try ControllerSettings.check(options.beta, default: MnasNetReward.paperExponent, path, "beta", "a number in [-10, 0]") { $0 >= -10 && $0 <= 0 }
         rewardRule = MnasNetReward(targetLatencyMs: t, alpha: alpha, beta: beta)
-        let settings = try ControllerSettings(
-            hiddenSize: options.hiddenSize, temperature: options.temperature, tanhConstant: options.tanhConstant,
-            initRange: options.initRange, learningRate: options.learningRate, batchSize: options.batchSize,
-            baselineDecay: options.baselineDecay, entropyWeight: options.entropyWeight, failed: options.failed,
-            ppo: true, epochs: options.epochs, clipEpsilon: options.clipEpsilon, path: path)
+        let settings = try ControllerSettings(options: options, ppo: true, path: path)
         let architectures = try ControllerSearch.space(options.space, defaultKind: "mnasnet", strategy: Self.name, path: path)
         search = ControllerSearch(architectureSpace: architectures, settings: settings)
     }

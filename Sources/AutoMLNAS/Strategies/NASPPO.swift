@@ -23,23 +23,7 @@ import AutoMLStrategies
 /// Image Recognition", CVPR 2018; Schulman, Wolski, Dhariwal, Radford & Klimov, "Proximal Policy
 /// Optimization Algorithms", 2017.
 public struct NASPPO: Strategy {
-    public struct Options: Decodable, Sendable {
-        public var space: JSON?
-        public var hiddenSize: Int?
-        public var temperature: Double?
-        public var tanhConstant: Double?
-        public var initRange: Double?
-        public var learningRate: Double?
-        public var batchSize: Int?
-        public var baselineDecay: Double?
-        public var entropyWeight: Double?
-        public var failed: String?
-        public var epochs: Int?
-        public var clipEpsilon: Double?
-        public var reward: String?
-
-        public init() {}
-    }
+    public typealias Options = ControllerOptions
 
     public static let name = "nas-ppo"
     public static let family = "nas"
@@ -57,11 +41,8 @@ public struct NASPPO: Strategy {
 
     public init(space: SearchSpace, objectives: [Objective], options: Options) throws {
         let path = "params.strategy.options"
-        let settings = try ControllerSettings(
-            hiddenSize: options.hiddenSize, temperature: options.temperature, tanhConstant: options.tanhConstant,
-            initRange: options.initRange, learningRate: options.learningRate, batchSize: options.batchSize,
-            baselineDecay: options.baselineDecay, entropyWeight: options.entropyWeight, failed: options.failed,
-            ppo: true, epochs: options.epochs, clipEpsilon: options.clipEpsilon, path: path)
+        try options.refuse(["targetLatencyMs", "alpha", "beta"], strategy: Self.name, path: path)
+        let settings = try ControllerSettings(options: options, ppo: true, path: path)
         reward = try ControllerReward(option: options.reward, path: path)
         objective = objectives.first ?? Objective.defaultList[0]
         let architectures = try ControllerSearch.space(options.space, defaultKind: nil, strategy: Self.name, path: path)

@@ -22,21 +22,7 @@ import AutoMLStrategies
 /// Williams, "Simple statistical gradient-following algorithms for connectionist reinforcement
 /// learning", Machine Learning 1992.
 public struct NASReinforce: Strategy {
-    public struct Options: Decodable, Sendable {
-        public var space: JSON?
-        public var hiddenSize: Int?
-        public var temperature: Double?
-        public var tanhConstant: Double?
-        public var initRange: Double?
-        public var learningRate: Double?
-        public var batchSize: Int?
-        public var baselineDecay: Double?
-        public var entropyWeight: Double?
-        public var failed: String?
-        public var reward: String?
-
-        public init() {}
-    }
+    public typealias Options = ControllerOptions
 
     public static let name = "nas-reinforce"
     public static let family = "nas"
@@ -54,11 +40,8 @@ public struct NASReinforce: Strategy {
 
     public init(space: SearchSpace, objectives: [Objective], options: Options) throws {
         let path = "params.strategy.options"
-        let settings = try ControllerSettings(
-            hiddenSize: options.hiddenSize, temperature: options.temperature, tanhConstant: options.tanhConstant,
-            initRange: options.initRange, learningRate: options.learningRate, batchSize: options.batchSize,
-            baselineDecay: options.baselineDecay, entropyWeight: options.entropyWeight, failed: options.failed,
-            ppo: false, epochs: nil, clipEpsilon: nil, path: path)
+        try options.refuse(["epochs", "clipEpsilon", "targetLatencyMs", "alpha", "beta"], strategy: Self.name, path: path)
+        let settings = try ControllerSettings(options: options, ppo: false, path: path)
         reward = try ControllerReward(option: options.reward, path: path)
         objective = objectives.first ?? Objective.defaultList[0]
         let architectures = try ControllerSearch.space(options.space, defaultKind: nil, strategy: Self.name, path: path)
