@@ -68,21 +68,12 @@ public struct JASQNet: Strategy {
         "additionalProperties": false,
     ]
 
-    /// A completed architecture with its losses.
-    struct Scored: Sendable, Hashable {
-        var decisions: [Int]
-        var losses: [Double]
-    }
-
     let architectures: QuantizedSpace
     let objectives: [Objective]
     let populationSize: Int
     let crossoverProbability: Double
-    var parents: [Scored] = []
-    var rank: [Int] = []
-    var crowding: [Double] = []
-    var pool: [Scored] = []
-    var generation = 0
+    /// Members are decision vectors.
+    var generations: NSGA2Generations<[Int]>
 
     public init(space: SearchSpace, objectives: [Objective], options: Options) throws {
         let path = "params.strategy.options"
@@ -96,6 +87,7 @@ public struct JASQNet: Strategy {
         guard crossoverProbability.isFinite, (0...1).contains(crossoverProbability) else {
             throw JSONFieldError(path: JSONPath.member(path, "crossoverProbability"), reason: "expected a probability in [0, 1]")
         }
+        generations = NSGA2Generations(populationSize: populationSize)
     }
 
     /// The space `json` describes, wrapped in a quantized space unless it is one.
@@ -125,30 +117,18 @@ public struct JASQNet: Strategy {
         guard trial.state == .complete, let values = trial.values, values.count == objectives.count,
               let decisions = Architecture.decisions(in: trial.architecture), architectures.isValid(decisions)
         else { return }
-        pool.append(Scored(decisions: decisions, losses: objectives.losses(values).map { $0.isNaN ? .infinity : $0 }))
-        guard pool.count >= populationSize else { return }
-        let union = parents + pool
-        parents = NSGA2Selection.survivors(union.map(\.losses), count: populationSize).map { union[$0] }
-        (rank, crowding) = NSGA2Selection.rankAndCrowding(parents.map(\.losses))
-        pool = []
-        generation += 1
+        generations.add(decisions, losses: objectives.losses(values))
     }
 
     public func status(context: StrategyContext) -> JSON {
-        [
-            "generation": .int(Int64(generation)),
-            "parents": .int(Int64(parents.count)),
-            "completedThisGeneration": .int(Int64(pool.count)),
-            "paretoFront": .int(Int64(rank.filter { $0 == 0 }.count)),
-            "space": architectures.json,
-        ]
+        var object = generations.status
+        object["space"] = architectures.json
+        return .object(object)
     }
 
     /// A random architecture before the first selection, else a child of two tournament winners.
     private func next(_ rng: inout SeededGenerator) -> [Int] {
-        guard !parents.isEmpty else { return architectures.sample(using: &rng) }
-        let a = parents[NSGA2Selection.tournament(rank: rank, crowding: crowding, rng: &rng)].decisions
-        let b = parents[NSGA2Selection.tournament(rank: rank, crowding: crowding, rng: &rng)].decisions
+        guard let (a, b) = generations.tournamentPair(&rng) else { return architectures.sample(using: &rng) }
         var child = a
         if rng.nextUnit() < crossoverProbability {
             for k in child.indices where k < b.count && rng.nextUnit() < 0.5 { child[k] = b[k] }

@@ -32,23 +32,13 @@ public struct NSGA2: Strategy {
     let objectives: [Objective]
     let populationSize: Int
     let variation: NSGA2Variation
-    var parents: [Scored] = []
-    var rank: [Int] = []
-    var crowding: [Double] = []
-    /// Completed trials since the last selection.
-    var pool: [Scored] = []
-    var generation = 0
-
-    /// A completed config with its losses.
-    struct Scored: Sendable, Hashable {
-        var member: NSGA2Variation.Member
-        var losses: [Double]
-    }
+    var generations: NSGA2Generations<NSGA2Variation.Member>
 
     public init(space: SearchSpace, objectives: [Objective], options: Options) throws {
         self.space = space
         self.objectives = objectives
         (populationSize, variation) = try Self.variation(options, space: space, path: "params.strategy.options")
+        generations = NSGA2Generations(populationSize: populationSize)
     }
 
     public mutating func ask(_ count: Int, context: inout StrategyContext) throws -> AskOutcome {
@@ -69,31 +59,14 @@ public struct NSGA2: Strategy {
 
     public mutating func tell(_ trial: TrialRecord, context: inout StrategyContext) {
         guard trial.state == .complete, let values = trial.values, values.count == objectives.count else { return }
-        let losses = objectives.losses(values).map { $0.isNaN ? Double.infinity : $0 }
-        pool.append(Scored(member: NSGA2Variation.Member(config: trial.config, space: space), losses: losses))
-        guard pool.count >= populationSize else { return }
-        let union = parents + pool
-        let kept = NSGA2Selection.survivors(union.map(\.losses), count: populationSize)
-        parents = kept.map { union[$0] }
-        (rank, crowding) = NSGA2Selection.rankAndCrowding(parents.map(\.losses))
-        pool = []
-        generation += 1
+        generations.add(NSGA2Variation.Member(config: trial.config, space: space), losses: objectives.losses(values))
     }
 
-    public func status(context: StrategyContext) -> JSON {
-        [
-            "generation": .int(Int64(generation)),
-            "parents": .int(Int64(parents.count)),
-            "completedThisGeneration": .int(Int64(pool.count)),
-            "paretoFront": .int(Int64(rank.filter { $0 == 0 }.count)),
-        ]
-    }
+    public func status(context: StrategyContext) -> JSON { .object(generations.status) }
 
     /// A random config before the first selection, else a child of two tournament winners.
     private func next(_ rng: inout SeededGenerator) -> JSONObject {
-        guard !parents.isEmpty else { return space.sample(using: &rng) }
-        let a = NSGA2Selection.tournament(rank: rank, crowding: crowding, rng: &rng)
-        let b = NSGA2Selection.tournament(rank: rank, crowding: crowding, rng: &rng)
-        return variation.child(parents[a].member, parents[b].member, rng: &rng)
+        guard let (a, b) = generations.tournamentPair(&rng) else { return space.sample(using: &rng) }
+        return variation.child(a, b, rng: &rng)
     }
 }
