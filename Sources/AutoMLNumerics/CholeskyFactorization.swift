@@ -116,13 +116,7 @@ public struct CholeskyFactorization: Sendable {
 
     /// Overwrites `b` with `L⁻¹ b`.
     public func solveLower(inPlace b: inout [Double]) {
-        precondition(b.count == dimension, "the right-hand side has \(b.count) entries, not \(dimension)")
-        guard dimension > 0 else { return }
-        lower.withUnsafeBufferPointer { l in
-            b.withUnsafeMutableBufferPointer { x in
-                cblas_dtrsv(CblasRowMajor, CblasLower, CblasNoTrans, CblasNonUnit, Int32(dimension), l.baseAddress, Int32(dimension), x.baseAddress, 1)
-            }
-        }
+        solveTriangular(&b, transposed: false)
     }
 
     /// `x` with `Lᵀ x = b`.
@@ -134,11 +128,17 @@ public struct CholeskyFactorization: Sendable {
 
     /// Overwrites `b` with `L⁻ᵀ b`.
     public func solveUpper(inPlace b: inout [Double]) {
+        solveTriangular(&b, transposed: true)
+    }
+
+    /// Overwrites `b` with `L⁻¹ b`, or `L⁻ᵀ b` when `transposed`, through `cblas_dtrsv`.
+    private func solveTriangular(_ b: inout [Double], transposed: Bool) {
         precondition(b.count == dimension, "the right-hand side has \(b.count) entries, not \(dimension)")
         guard dimension > 0 else { return }
         lower.withUnsafeBufferPointer { l in
             b.withUnsafeMutableBufferPointer { x in
-                cblas_dtrsv(CblasRowMajor, CblasLower, CblasTrans, CblasNonUnit, Int32(dimension), l.baseAddress, Int32(dimension), x.baseAddress, 1)
+                cblas_dtrsv(CblasRowMajor, CblasLower, transposed ? CblasTrans : CblasNoTrans, CblasNonUnit, Int32(dimension),
+                            l.baseAddress, Int32(dimension), x.baseAddress, 1)
             }
         }
     }
