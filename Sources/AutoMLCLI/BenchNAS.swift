@@ -96,6 +96,7 @@ struct BenchNAS: AsyncParsableCommand {
             (references.filter(row.dominates).map(\.name) + measured.filter(row.dominates).map { "measured " + $0.name })
                 .joined(separator: ",")
         }
+        var rowsByStrategy: [String: [NASBenchmark.Row]] = [:]
         for name in names {
             var rows: [NASBenchmark.Row] = []
             for seed in 0..<UInt64(max(seeds, 1)) {
@@ -110,6 +111,7 @@ struct BenchNAS: AsyncParsableCommand {
                            String(row.macs), row.netScore.map(BenchTable.number) ?? "-", BenchTable.number(row.cpuSeconds),
                            dominated(row)])
             }
+            rowsByStrategy[name] = rows
             let median = Self.median(rows)
             print(median.serialized())
             table.add([name, "median", Self.percent(median["validationAccuracy"]?.doubleValue ?? .nan),
@@ -129,23 +131,26 @@ struct BenchNAS: AsyncParsableCommand {
                        String(reference.macs), reference.netScore.map(BenchTable.number) ?? "-", "-", ""])
         }
         table.write()
+        if let baseline = rowsByStrategy["nas-random"] {
+            for name in names where name != "nas-random" {
+                guard let rows = rowsByStrategy[name] else { continue }
+                let comparison = NASBenchmark.Comparison(rows, baseline: baseline)
+                print(comparison.json.serialized())
+                FileHandleStderr.write(comparison.summary + "\n")
+            }
+        }
     }
 
     static func percent(_ fraction: Double) -> String { String(format: "%.2f%%", fraction * 100) }
 
     static func median(_ values: [Double]) -> Double {
-        let sorted = values.sorted(), mid = sorted.count / 2
-        guard !sorted.isEmpty else { return .nan }
-        return sorted.count % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
+        values.isEmpty ? .nan : Quartiles(values).median
     }
 
     /// The medians over seeds of one strategy's rows.
     static func median(_ rows: [NASBenchmark.Row]) -> JSON {
         func median(_ values: [Double]) -> JSON {
-            let sorted = values.sorted()
-            guard !sorted.isEmpty else { return .null }
-            let mid = sorted.count / 2
-            return .double(sorted.count % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2)
+            values.isEmpty ? .null : .double(Quartiles(values).median)
         }
         var object: JSONObject = ["kind": "nas-median", "strategy": .string(rows.first?.strategy ?? ""), "seeds": .int(Int64(rows.count))]
         object["validationAccuracy"] = median(rows.map(\.validationAccuracy))

@@ -34,3 +34,22 @@ import Testing
         }
     }
 }
+
+@Suite struct NASComparisonTests {
+    @Test func errorRatiosAreMediansOverSeedsOfTheStrategyOverRandom() {
+        func row(_ strategy: String, _ seed: UInt64, _ accuracy: Double, final: Double) -> NASBenchmark.Row {
+            NASBenchmark.Row(strategy: strategy, seed: seed, trials: 1, validationAccuracy: accuracy, topFiveValidationAccuracy: accuracy - 0.01,
+                             testAccuracy: 0.5, finalTestAccuracy: final, parameters: 1, macs: 1, cpuSeconds: 1, genotype: .null, decisions: [])
+        }
+        // Validation errors 1%, 2%, 4% against random's 2% on every seed: ratios 0.5, 1, 2.
+        let evolution = [row("regularized-evolution", 0, 0.99, final: 0.99), row("regularized-evolution", 1, 0.98, final: 0.99),
+                         row("regularized-evolution", 2, 0.96, final: 0.97)]
+        let random = (0..<3).map { row("nas-random", UInt64($0), 0.98, final: 0.98) }
+        let comparison = NASBenchmark.Comparison(evolution, baseline: random)
+        #expect(comparison.seeds == 3)
+        #expect(abs(comparison.validationErrorRatio - 1) < 1e-9)
+        #expect(abs((comparison.finalTestErrorRatio ?? 0) - 0.5) < 1e-9)
+        #expect(comparison.wins.validation == 1 && comparison.wins.finalTest == 2)
+        #expect(comparison.json["kind"] == "nas-versus-random")
+    }
+}
