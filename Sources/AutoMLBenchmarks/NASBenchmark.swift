@@ -89,6 +89,9 @@ public struct NASBenchmark: Sendable {
         /// The mean validation accuracy of the five best trials: what the search found, less
         /// dependent on one lucky evaluation than the best alone.
         public var topFiveValidationAccuracy: Double
+        /// The mean validation accuracy of the second half of the trials: where the search
+        /// samples once it has learnt something (random search's stays where it started).
+        public var secondHalfValidationAccuracy: Double
         public var testAccuracy: Double
         public var finalTestAccuracy: Double?
         public var parameters: Int
@@ -118,6 +121,7 @@ public struct NASBenchmark: Sendable {
                 "kind": "nas", "dataset": "mnist1d", "strategy": .string(strategy), "seed": .int(Int64(seed)),
                 "trials": .int(Int64(trials)), "rejected": .int(Int64(rejected)), "validationAccuracy": .double(validationAccuracy),
                 "topFiveValidationAccuracy": .double(topFiveValidationAccuracy),
+                "secondHalfValidationAccuracy": .double(secondHalfValidationAccuracy),
                 "testAccuracy": .double(testAccuracy), "parameters": .int(Int64(parameters)), "macs": .int(Int64(macs)),
                 "cpuSeconds": .double(cpuSeconds), "genotype": genotype,
                 "decisions": .array(decisions.map { .int(Int64($0)) }),
@@ -209,9 +213,11 @@ public struct NASBenchmark: Sendable {
             finalTest = try Trainer.train(config: trainingConfig(model: best.model, epochs: finalEpochs, seed: seed), data: full,
                                           options: TrainerOptions(latencyRuns: 0)).testAccuracy
         }
-        let topFive = accuracies.sorted(by: >).prefix(5)
+        let topFive = accuracies.sorted(by: >).prefix(5), secondHalf = accuracies.suffix(accuracies.count / 2)
         return Row(strategy: strategy, seed: seed, trials: done, rejected: rejected, validationAccuracy: best.accuracy,
-                   topFiveValidationAccuracy: topFive.reduce(0, +) / Double(topFive.count), testAccuracy: best.test,
+                   topFiveValidationAccuracy: topFive.reduce(0, +) / Double(topFive.count),
+                   secondHalfValidationAccuracy: secondHalf.isEmpty ? best.accuracy : secondHalf.reduce(0, +) / Double(secondHalf.count),
+                   testAccuracy: best.test,
                    finalTestAccuracy: finalTest, parameters: best.parameters, macs: best.macs,
                    cpuSeconds: Self.cpuSeconds() - start, genotype: best.trial.architecture?["genotype"] ?? .null,
                    decisions: Architecture.decisions(in: best.trial.architecture) ?? [], options: options)

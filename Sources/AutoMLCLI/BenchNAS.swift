@@ -155,6 +155,7 @@ struct BenchNAS: AsyncParsableCommand {
         var object: JSONObject = ["kind": "nas-median", "strategy": .string(rows.first?.strategy ?? ""), "seeds": .int(Int64(rows.count))]
         object["validationAccuracy"] = median(rows.map(\.validationAccuracy))
         object["topFiveValidationAccuracy"] = median(rows.map(\.topFiveValidationAccuracy))
+        object["secondHalfValidationAccuracy"] = median(rows.map(\.secondHalfValidationAccuracy))
         object["rejected"] = median(rows.map { Double($0.rejected) })
         object["testAccuracy"] = median(rows.map(\.testAccuracy))
         let finals = rows.compactMap(\.finalTestAccuracy)

@@ -6,6 +6,7 @@ import Testing
 @Suite struct NASBenchmarkTests {
     static func row(accuracy: Double, parameters: Int) -> NASBenchmark.Row {
         NASBenchmark.Row(strategy: "nas-random", seed: 0, trials: 1, validationAccuracy: accuracy, topFiveValidationAccuracy: accuracy,
+                         secondHalfValidationAccuracy: accuracy,
                          testAccuracy: 0.5, finalTestAccuracy: accuracy, parameters: parameters, macs: 1000, cpuSeconds: 1,
                          genotype: .null, decisions: [])
     }
@@ -39,6 +40,7 @@ import Testing
     @Test func errorRatiosAreMediansOverSeedsOfTheStrategyOverRandom() {
         func row(_ strategy: String, _ seed: UInt64, _ accuracy: Double, final: Double) -> NASBenchmark.Row {
             NASBenchmark.Row(strategy: strategy, seed: seed, trials: 1, validationAccuracy: accuracy, topFiveValidationAccuracy: accuracy - 0.01,
+                             secondHalfValidationAccuracy: accuracy - 0.02,
                              testAccuracy: 0.5, finalTestAccuracy: final, parameters: 1, macs: 1, cpuSeconds: 1, genotype: .null, decisions: [])
         }
         // Validation errors 1%, 2%, 4% against random's 2% on every seed: ratios 0.5, 1, 2.
@@ -48,6 +50,7 @@ import Testing
         let comparison = NASBenchmark.Comparison(evolution, baseline: random)
         #expect(comparison.seeds == 3)
         #expect(abs(comparison.validationErrorRatio - 1) < 1e-9)
+        #expect(abs(comparison.secondHalfErrorRatio - 1) < 1e-9)
         #expect(abs((comparison.finalTestErrorRatio ?? 0) - 0.5) < 1e-9)
         #expect(comparison.wins.validation == 1 && comparison.wins.finalTest == 2)
         #expect(comparison.json["kind"] == "nas-versus-random")
