@@ -30,8 +30,11 @@ struct BenchNAS: AsyncParsableCommand {
     @Option(help: "Epochs of the final retraining of each found architecture (0: skip).")
     var finalEpochs = 40
 
-    @Option(help: "Seeds 0..<N.")
+    @Option(help: "How many seeds (from --first-seed).")
     var seeds = 3
+
+    @Option(help: "The first seed: seeds run from it to first-seed + seeds - 1 (to extend an earlier run).")
+    var firstSeed: UInt64 = 0
 
     @Option(help: "The architecture space as JSON (default: the NASNet cell space for MNIST-1D).")
     var space: String?
@@ -77,7 +80,7 @@ struct BenchNAS: AsyncParsableCommand {
         if measureReferences && benchmark.finalEpochs > 0 {
             for reference in references {
                 var accuracies: [Double] = []
-                for seed in 0..<UInt64(max(seeds, 1)) {
+                for seed in firstSeed..<firstSeed + UInt64(max(seeds, 1)) {
                     let accuracy = try benchmark.measure(reference, seed: seed, splits: splits)
                     FileHandleStderr.write("reference \(reference.name) seed \(seed): test accuracy \(BenchTable.number(accuracy))\n")
                     print(JSON.object(["kind": "nas-reference-run", "name": .string(reference.name), "seed": .int(Int64(seed)),
@@ -99,7 +102,7 @@ struct BenchNAS: AsyncParsableCommand {
         var rowsByStrategy: [String: [NASBenchmark.Row]] = [:]
         for name in names {
             var rows: [NASBenchmark.Row] = []
-            for seed in 0..<UInt64(max(seeds, 1)) {
+            for seed in firstSeed..<firstSeed + UInt64(max(seeds, 1)) {
                 let row = try await benchmark.run(strategy: name, seed: seed, splits: splits) { done, accuracy in
                     FileHandleStderr.write("\(name) seed \(seed): trial \(done)/\(benchmark.trials) validation accuracy \(BenchTable.number(accuracy))\n")
                 }
