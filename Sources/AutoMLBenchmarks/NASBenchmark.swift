@@ -29,6 +29,14 @@ public struct NASBenchmark: Sendable {
     /// training (counted in `Row.rejected`, not in `trials`), so the search spends its budget
     /// on networks that could dominate the references. Nil: no constraint.
     public var maxParameters: Int?
+    /// What each trial is told, and what picks the found architecture (the lowest).
+    public var objective: TrialObjective = .validationError
+
+    /// The value a trial is told: `1 − validation accuracy` (steps of one validation row, so
+    /// good architectures tie) or the validation cross-entropy (continuous: ties break).
+    public enum TrialObjective: String, Sendable, CaseIterable {
+        case validationError, validationLoss
+    }
 
     public init() {}
 
@@ -85,6 +93,8 @@ public struct NASBenchmark: Sendable {
         public var trials: Int
         /// Architectures told `failed` for exceeding `maxParameters`.
         public var rejected = 0
+        /// The value the found architecture was told (the search's objective, lowest wins).
+        public var value = Double.nan
         public var validationAccuracy: Double
         /// The mean validation accuracy of the five best trials: what the search found, less
         /// dependent on one lucky evaluation than the best alone.
@@ -178,7 +188,7 @@ public struct NASBenchmark: Sendable {
         let session = try await Engine(dataDir: nil).create(
             CreateRequest(strategy: strategy, options: options, space: SearchSpace(json: Self.sessionSpace, path: "space"),
                           seed: seed, name: "bench-nas"))
-        var best: (accuracy: Double, test: Double, parameters: Int, macs: Int, model: ModelDescription, trial: TrialRecord)?
+        var best: (value: Double, accuracy: Double, test: Double, parameters: Int, macs: Int, model: ModelDescription, trial: TrialRecord)?
         var done = 0, rejected = 0, accuracies: [Double] = []
         while done < trials && rejected < 50 * trials {
             let reply = try await session.ask(count: 1, clientId: nil)
@@ -199,9 +209,11 @@ public struct NASBenchmark: Sendable {
             let result = try Trainer.train(config: config, data: data, options: TrainerOptions(latencyRuns: 0))
             let accuracy = result.validationAccuracy ?? 0
             accuracies.append(accuracy)
-            _ = try await session.tell(trialId: trial.id, state: .complete, values: [1 - accuracy], budget: nil, cost: result.trainingSeconds)
-            if accuracy > (best?.accuracy ?? -1) {
-                best = (accuracy, result.testAccuracy ?? 0, result.parameterCount, result.multiplyAccumulates, model, trial)
+            var value = objective == .validationError ? 1 - accuracy : result.validationLoss ?? .infinity
+            if !value.isFinite { value = .greatestFiniteMagnitude }
+            _ = try await session.tell(trialId: trial.id, state: .complete, values: [value], budget: nil, cost: result.trainingSeconds)
+            if value < (best?.value ?? .infinity) {
+                best = (value, accuracy, result.testAccuracy ?? 0, result.parameterCount, result.multiplyAccumulates, model, trial)
             }
             done += 1
             progress(done, accuracy)
@@ -214,7 +226,7 @@ public struct NASBenchmark: Sendable {
                                           options: TrainerOptions(latencyRuns: 0)).testAccuracy
         }
         let topFive = accuracies.sorted(by: >).prefix(5), secondHalf = accuracies.suffix(accuracies.count / 2)
-        return Row(strategy: strategy, seed: seed, trials: done, rejected: rejected, validationAccuracy: best.accuracy,
+        return Row(strategy: strategy, seed: seed, trials: done, rejected: rejected, value: best.value, validationAccuracy: best.accuracy,
                    topFiveValidationAccuracy: topFive.reduce(0, +) / Double(topFive.count),
                    secondHalfValidationAccuracy: secondHalf.isEmpty ? best.accuracy : secondHalf.reduce(0, +) / Double(secondHalf.count),
                    testAccuracy: best.test,

@@ -42,6 +42,9 @@ struct BenchNAS: AsyncParsableCommand {
     @Option(help: "Architectures with more parameters are told failed without training (a hard size constraint; e.g. 63434, the dilated reference's size).")
     var maxParameters: Int?
 
+    @Option(help: "What each trial is told and what picks the found architecture: validationError (1 - accuracy) or validationLoss (cross-entropy, which breaks ties).")
+    var objective = "validationError"
+
     @Option(help: "Share of the training rows each trial is validated on.")
     var validationFraction = 0.1
 
@@ -71,6 +74,10 @@ struct BenchNAS: AsyncParsableCommand {
             throw ValidationError("--validation-fraction must be in (0, 1)")
         }
         benchmark.validationFraction = validationFraction
+        guard let trialObjective = NASBenchmark.TrialObjective(rawValue: objective) else {
+            throw ValidationError("--objective must be validationError or validationLoss")
+        }
+        benchmark.objective = trialObjective
         let splits = try BuiltinDatasets.load("mnist1d")
         let references = try NASBenchmark.references()
         var table = BenchTable(columns: ["strategy", "seed", "val acc", "top-5 val", "test acc", "final test", "params", "MACs",

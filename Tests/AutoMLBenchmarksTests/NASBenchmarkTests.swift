@@ -1,4 +1,5 @@
 @testable import AutoMLBenchmarks
+import AutoMLNumerics
 import AutoMLJSON
 import AutoMLTrainer
 import Testing
@@ -54,5 +55,30 @@ import Testing
         #expect(abs((comparison.finalTestErrorRatio ?? 0) - 0.5) < 1e-9)
         #expect(comparison.wins.validation == 1 && comparison.wins.finalTest == 2)
         #expect(comparison.json["kind"] == "nas-versus-random")
+    }
+}
+
+@Suite struct NASBenchmarkObjectiveTests {
+    /// 60 random 40-sample signals with 3 labels: enough to train a tiny cell network for one epoch.
+    static func splits() throws -> DataSplits {
+        var generator = SeededGenerator(seed: 9)
+        let rows = 60
+        let features = Tensor(shape: [rows, 40], scalars: (0..<rows * 40).map { _ in Float(generator.nextGaussian()) })
+        let data = try #require(Dataset(features: features, labels: (0..<rows).map { $0 % 3 }, classCount: 3))
+        return DataSplits(train: data, test: data, classNames: ["a", "b", "c"], featureNames: (0..<40).map { "t\($0)" })
+    }
+
+    @Test func eachTrialIsToldTheChosenObjectiveErrorOrLoss() async throws {
+        var benchmark = NASBenchmark()
+        benchmark.trials = 2
+        benchmark.epochs = 1
+        benchmark.validationFraction = 0.25
+        benchmark.space = ["kind": "nasnet", "blocks": 1, "channels": 2, "classes": 3]
+        let splits = try Self.splits()
+        let error = try await benchmark.run(strategy: "nas-random", seed: 0, splits: splits)
+        #expect(abs(error.value - (1 - error.validationAccuracy)) < 1e-12)
+        benchmark.objective = .validationLoss
+        let loss = try await benchmark.run(strategy: "nas-random", seed: 0, splits: splits)
+        #expect(loss.value > 0 && abs(loss.value - (1 - loss.validationAccuracy)) > 1e-6)
     }
 }
