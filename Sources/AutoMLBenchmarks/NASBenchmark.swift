@@ -137,6 +137,7 @@ public struct NASBenchmark: Sendable {
                 "decisions": .array(decisions.map { .int(Int64($0)) }),
             ]
             if let finalTestAccuracy { object["finalTestAccuracy"] = .double(finalTestAccuracy) }
+            if value.isFinite { object["value"] = .double(value) }
             if let options { object["options"] = options }
             if let netScore { object["netScore"] = .double(netScore) }
             object["dominates"] = .array(references.filter(dominates).map { .string($0.name) })
