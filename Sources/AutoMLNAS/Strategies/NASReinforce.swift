@@ -34,27 +34,19 @@ public struct NASReinforce: Strategy {
         return ["type": "object", "properties": .object(properties), "additionalProperties": false]
     }()
 
-    var search: ControllerSearch
-    let reward: ControllerReward
-    let objective: Objective
+    var rewarded: ObjectiveRewardedSearch
 
     public init(space: SearchSpace, objectives: [Objective], options: Options) throws {
-        let path = "params.strategy.options"
-        try options.refuse(["epochs", "clipEpsilon", "targetLatencyMs", "alpha", "beta"], strategy: Self.name, path: path)
-        let settings = try ControllerSettings(options: options, ppo: false, path: path)
-        reward = try ControllerReward(option: options.reward, path: path)
-        objective = objectives.first ?? Objective.defaultList[0]
-        let architectures = try ControllerSearch.space(options.space, defaultKind: nil, strategy: Self.name, path: path)
-        search = ControllerSearch(architectureSpace: architectures, settings: settings)
+        rewarded = try ObjectiveRewardedSearch(options: options, objectives: objectives, ppo: false, strategy: Self.name)
     }
 
     public mutating func ask(_ count: Int, context: inout StrategyContext) throws -> AskOutcome {
-        search.ask(count, context: &context)
+        rewarded.ask(count, context: &context)
     }
 
     public mutating func tell(_ trial: TrialRecord, context: inout StrategyContext) {
-        search.tell(trial, reward: reward.reward(trial, objective: objective), context: &context)
+        rewarded.tell(trial, context: &context)
     }
 
-    public func status(context: StrategyContext) -> JSON { search.status }
+    public func status(context: StrategyContext) -> JSON { rewarded.search.status }
 }
