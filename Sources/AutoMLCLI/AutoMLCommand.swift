@@ -8,6 +8,6 @@ struct AutoMLCommand: AsyncParsableCommand {
         commandName: "automl",
         abstract: "An AutoML engine served as a JSON-RPC 2.0 daemon on stdio.",
         version: AutoMLVersion.current,
-        subcommands: [Run.self, Serve.self, Call.self, Train.self, Bench.self]
+        subcommands: [Run.self, Serve.self, Call.self, Train.self, ArchitectureCommand.self, Bench.self]
     )
 }
