@@ -93,6 +93,9 @@ public struct NASBenchmark: Sendable {
         public var trials: Int
         /// Architectures told `failed` for exceeding `maxParameters`.
         public var rejected = 0
+        /// Architectures asked again after they were trained, told their earlier value without
+        /// training (not counted in `trials`).
+        public var repeats = 0
         /// The value the found architecture was told (the search's objective, lowest wins).
         public var value = Double.nan
         public var validationAccuracy: Double
@@ -129,7 +132,8 @@ public struct NASBenchmark: Sendable {
         public func json(references: [Reference], measured: [Reference] = []) -> JSON {
             var object: JSONObject = [
                 "kind": "nas", "dataset": "mnist1d", "strategy": .string(strategy), "seed": .int(Int64(seed)),
-                "trials": .int(Int64(trials)), "rejected": .int(Int64(rejected)), "validationAccuracy": .double(validationAccuracy),
+                "trials": .int(Int64(trials)), "rejected": .int(Int64(rejected)),
+                "repeats": .int(Int64(repeats)), "validationAccuracy": .double(validationAccuracy),
                 "topFiveValidationAccuracy": .double(topFiveValidationAccuracy),
                 "secondHalfValidationAccuracy": .double(secondHalfValidationAccuracy),
                 "testAccuracy": .double(testAccuracy), "parameters": .int(Int64(parameters)), "macs": .int(Int64(macs)),
@@ -190,10 +194,19 @@ public struct NASBenchmark: Sendable {
             CreateRequest(strategy: strategy, options: options, space: SearchSpace(json: Self.sessionSpace, path: "space"),
                           seed: seed, name: "bench-nas"))
         var best: (value: Double, accuracy: Double, test: Double, parameters: Int, macs: Int, model: ModelDescription, trial: TrialRecord)?
-        var done = 0, rejected = 0, accuracies: [Double] = []
-        while done < trials && rejected < 50 * trials {
+        var done = 0, rejected = 0, repeats = 0, accuracies: [Double] = []
+        // Training is deterministic here (one seed, one split), so an architecture asked again
+        // (evolution's identity mutation, a mutation back to a known network) would train to
+        // the same numbers: it is told them without training and not counted in `trials`.
+        var trained: [[Int]: Double] = [:]
+        while done < trials && rejected < 50 * trials && repeats < 50 * trials {
             let reply = try await session.ask(count: 1, clientId: nil)
             guard let trial = reply.trials.first else { break }
+            if let decisions = Architecture.decisions(in: trial.architecture), let value = trained[decisions] {
+                _ = try await session.tell(trialId: trial.id, state: .complete, values: [value], budget: nil, cost: 0)
+                repeats += 1
+                continue
+            }
             guard let modelJSON = trial.architecture?["model"] else {
                 _ = try await session.tell(trialId: trial.id, state: .failed, values: nil, budget: nil, cost: nil)
                 done += 1
@@ -213,6 +226,7 @@ public struct NASBenchmark: Sendable {
             var value = objective == .validationError ? 1 - accuracy : result.validationLoss ?? .infinity
             if !value.isFinite { value = .greatestFiniteMagnitude }
             _ = try await session.tell(trialId: trial.id, state: .complete, values: [value], budget: nil, cost: result.trainingSeconds)
+            if let decisions = Architecture.decisions(in: trial.architecture) { trained[decisions] = value }
             if value < (best?.value ?? .infinity) {
                 best = (value, accuracy, result.testAccuracy ?? 0, result.parameterCount, result.multiplyAccumulates, model, trial)
             }
@@ -227,7 +241,7 @@ public struct NASBenchmark: Sendable {
                                           options: TrainerOptions(latencyRuns: 0)).testAccuracy
         }
         let topFive = accuracies.sorted(by: >).prefix(5), secondHalf = accuracies.suffix(accuracies.count / 2)
-        return Row(strategy: strategy, seed: seed, trials: done, rejected: rejected, value: best.value, validationAccuracy: best.accuracy,
+        return Row(strategy: strategy, seed: seed, trials: done, rejected: rejected, repeats: repeats, value: best.value, validationAccuracy: best.accuracy,
                    topFiveValidationAccuracy: topFive.reduce(0, +) / Double(topFive.count),
                    secondHalfValidationAccuracy: secondHalf.isEmpty ? best.accuracy : secondHalf.reduce(0, +) / Double(secondHalf.count),
                    testAccuracy: best.test,

@@ -167,6 +167,7 @@ struct BenchNAS: AsyncParsableCommand {
         object["topFiveValidationAccuracy"] = median(rows.map(\.topFiveValidationAccuracy))
         object["secondHalfValidationAccuracy"] = median(rows.map(\.secondHalfValidationAccuracy))
         object["rejected"] = median(rows.map { Double($0.rejected) })
+        object["repeats"] = median(rows.map { Double($0.repeats) })
         object["testAccuracy"] = median(rows.map(\.testAccuracy))
         let finals = rows.compactMap(\.finalTestAccuracy)
         if !finals.isEmpty { object["finalTestAccuracy"] = median(finals) }

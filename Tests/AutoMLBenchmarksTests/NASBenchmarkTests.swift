@@ -81,4 +81,21 @@ import Testing
         let loss = try await benchmark.run(strategy: "nas-random", seed: 0, splits: splits)
         #expect(loss.value > 0 && abs(loss.value - (1 - loss.validationAccuracy)) > 1e-6)
     }
+
+    /// In a space of 16 architectures, 10 trained trials cannot avoid asking some network
+    /// twice; the repeats are told without training, so exactly `trials` networks train.
+    @Test(arguments: ["regularized-evolution", "nas-random"])
+    func anArchitectureAskedAgainIsToldItsEarlierValueWithoutTraining(strategy: String) async throws {
+        var benchmark = NASBenchmark()
+        benchmark.trials = 10
+        benchmark.epochs = 1
+        benchmark.validationFraction = 0.25
+        benchmark.space = ["kind": "nasnet", "blocks": 1, "channels": 2, "classes": 3, "reductions": 0,
+                           "primitives": ["identity", "maxpool3"], "combiners": ["add"]]
+        var trainings = 0
+        let row = try await benchmark.run(strategy: strategy, seed: 0, splits: try Self.splits()) { _, _ in trainings += 1 }
+        #expect(row.trials == 10 && trainings == 10)
+        #expect(row.repeats > 0)
+        #expect(row.json(references: [])["repeats"] == .int(Int64(row.repeats)))
+    }
 }
