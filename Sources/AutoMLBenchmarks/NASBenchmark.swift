@@ -31,6 +31,15 @@ public struct NASBenchmark: Sendable {
     public var maxParameters: Int?
     /// What each trial is told, and what picks the found architecture (the lowest).
     public var objective: TrialObjective = .validationError
+    /// The evolutionary strategies' population; nil: `population`, scaled to the budget.
+    public var populationOverride: Int?
+    /// Regularized evolution's tournament size; nil: half the population.
+    public var sampleOverride: Int?
+
+    /// The population the evolutionary strategies get by default: a quarter of the trials (at
+    /// least 4), since the strategies' own default (20) would spend a 20-trial budget on the
+    /// random start alone.
+    public var population: Int { max(4, trials / 4) }
 
     /// The value a trial is told: `1 − validation accuracy` (steps of one validation row, so
     /// good architectures tie) or the validation cross-entropy (continuous: ties break).
@@ -161,17 +170,17 @@ public struct NASBenchmark: Sendable {
         return try Trainer.train(config: config, data: data, options: TrainerOptions(latencyRuns: 0)).testAccuracy ?? 0
     }
 
-    /// The strategy's options: the space, and for the evolutionary strategies a population
-    /// scaled to the budget (a quarter of the trials, at least 4; tournaments of about half of
-    /// it), since the defaults (20) would spend a 20-trial budget on the random start alone.
+    /// The strategy's options: the space, and for the evolutionary strategies the population
+    /// (`populationOverride`, else `population`) and tournament (`sampleOverride`, else about
+    /// half the population).
     public func options(for strategy: String) -> JSON? {
         var object = JSONObject()
         if let space { object["space"] = space }
-        let population = max(4, trials / 4)
+        let population = populationOverride ?? self.population
         switch strategy {
         case "regularized-evolution":
             object["population"] = .int(Int64(population))
-            object["sample"] = .int(Int64(max(2, population / 2)))
+            object["sample"] = .int(Int64(sampleOverride ?? max(2, population / 2)))
         case "hierarchical-evolution":
             object["initialPopulation"] = .int(Int64(population))
         default: break

@@ -48,6 +48,12 @@ struct BenchNAS: AsyncParsableCommand {
     @Option(help: "Share of the training rows each trial is validated on.")
     var validationFraction = 0.1
 
+    @Option(help: "Population of the evolutionary strategies (default: a quarter of the trials, at least 4).")
+    var population: Int?
+
+    @Option(help: "Tournament size of regularized evolution (default: half the population).")
+    var sample: Int?
+
     @Flag(inversion: .prefixedNo, help: "Also train the two references with the final retraining's recipe, per seed, as the same-run baseline (needs --final-epochs > 0).")
     var measureReferences = true
 
@@ -78,6 +84,12 @@ struct BenchNAS: AsyncParsableCommand {
             throw ValidationError("--objective must be validationError or validationLoss")
         }
         benchmark.objective = trialObjective
+        if let population, population < 2 { throw ValidationError("--population must be at least 2") }
+        if let sample, sample < 1 || sample > (population ?? benchmark.population) {
+            throw ValidationError("--sample must be from 1 to the population")
+        }
+        benchmark.populationOverride = population
+        benchmark.sampleOverride = sample
         let splits = try BuiltinDatasets.load("mnist1d")
         let references = try NASBenchmark.references()
         var table = BenchTable(columns: ["strategy", "seed", "val acc", "top-5 val", "test acc", "final test", "params", "MACs",

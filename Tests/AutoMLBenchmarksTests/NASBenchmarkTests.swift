@@ -23,6 +23,19 @@ import Testing
         #expect(Self.row(accuracy: 0.985, parameters: 60_000).dominates(reference.measured(0.984)))
     }
 
+    @Test func evolutionGetsAPopulationScaledToTheBudgetUnlessOneIsGiven() {
+        var benchmark = NASBenchmark()
+        benchmark.trials = 80
+        #expect(benchmark.options(for: "regularized-evolution") == ["population": 20, "sample": 10])
+        #expect(benchmark.options(for: "hierarchical-evolution") == ["initialPopulation": 20])
+        #expect(benchmark.options(for: "nas-random") == nil)
+        benchmark.populationOverride = 10
+        #expect(benchmark.options(for: "regularized-evolution") == ["population": 10, "sample": 5])
+        benchmark.sampleOverride = 3
+        #expect(benchmark.options(for: "regularized-evolution") == ["population": 10, "sample": 3])
+        #expect(benchmark.options(for: "hierarchical-evolution") == ["initialPopulation": 10])
+    }
+
     /// A ceiling below every architecture's size rejects every draw without training one, so
     /// the search ends with no trial after its bounded number of draws.
     @Test func architecturesOverTheParameterCeilingAreNeverTrained() async throws {
