@@ -211,7 +211,8 @@ public struct NASBenchmark: Sendable {
         while done < trials && rejected < 50 * trials && repeats < 50 * trials {
             let reply = try await session.ask(count: 1, clientId: nil)
             guard let trial = reply.trials.first else { break }
-            if let decisions = Architecture.decisions(in: trial.architecture), let value = trained[decisions] {
+            let decisions = Architecture.decisions(in: trial.architecture)
+            if let decisions, let value = trained[decisions] {
                 _ = try await session.tell(trialId: trial.id, state: .complete, values: [value], budget: nil, cost: 0)
                 repeats += 1
                 continue
@@ -235,7 +236,7 @@ public struct NASBenchmark: Sendable {
             var value = objective == .validationError ? 1 - accuracy : result.validationLoss ?? .infinity
             if !value.isFinite { value = .greatestFiniteMagnitude }
             _ = try await session.tell(trialId: trial.id, state: .complete, values: [value], budget: nil, cost: result.trainingSeconds)
-            if let decisions = Architecture.decisions(in: trial.architecture) { trained[decisions] = value }
+            if let decisions { trained[decisions] = value }
             if value < (best?.value ?? .infinity) {
                 best = (value, accuracy, result.testAccuracy ?? 0, result.parameterCount, result.multiplyAccumulates, model, trial)
             }
