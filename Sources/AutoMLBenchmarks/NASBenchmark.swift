@@ -31,15 +31,15 @@ public struct NASBenchmark: Sendable {
     public var maxParameters: Int?
     /// What each trial is told, and what picks the found architecture (the lowest).
     public var objective: TrialObjective = .validationError
-    /// The evolutionary strategies' population; nil: `population`, scaled to the budget.
-    public var populationOverride: Int?
+    /// The evolutionary strategies' population; nil: `defaultPopulation`, scaled to the budget.
+    public var population: Int?
     /// Regularized evolution's tournament size; nil: half the population.
-    public var sampleOverride: Int?
+    public var sample: Int?
 
     /// The population the evolutionary strategies get by default: a quarter of the trials (at
     /// least 4), since the strategies' own default (20) would spend a 20-trial budget on the
     /// random start alone.
-    public var population: Int { max(4, trials / 4) }
+    public var defaultPopulation: Int { max(4, trials / 4) }
 
     /// The value a trial is told: `1 − validation accuracy` (steps of one validation row, so
     /// good architectures tie) or the validation cross-entropy (continuous: ties break).
@@ -171,16 +171,16 @@ public struct NASBenchmark: Sendable {
     }
 
     /// The strategy's options: the space, and for the evolutionary strategies the population
-    /// (`populationOverride`, else `population`) and tournament (`sampleOverride`, else about
-    /// half the population).
+    /// (`population`, else `defaultPopulation`) and tournament (`sample`, else about half the
+    /// population).
     public func options(for strategy: String) -> JSON? {
         var object = JSONObject()
         if let space { object["space"] = space }
-        let population = populationOverride ?? self.population
+        let population = self.population ?? defaultPopulation
         switch strategy {
         case "regularized-evolution":
             object["population"] = .int(Int64(population))
-            object["sample"] = .int(Int64(sampleOverride ?? max(2, population / 2)))
+            object["sample"] = .int(Int64(sample ?? max(2, population / 2)))
         case "hierarchical-evolution":
             object["initialPopulation"] = .int(Int64(population))
         default: break

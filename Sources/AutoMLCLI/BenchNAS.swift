@@ -85,11 +85,11 @@ struct BenchNAS: AsyncParsableCommand {
         }
         benchmark.objective = trialObjective
         if let population, population < 2 { throw ValidationError("--population must be at least 2") }
-        if let sample, sample < 1 || sample > (population ?? benchmark.population) {
+        if let sample, sample < 1 || sample > (population ?? benchmark.defaultPopulation) {
             throw ValidationError("--sample must be from 1 to the population")
         }
-        benchmark.populationOverride = population
-        benchmark.sampleOverride = sample
+        benchmark.population = population
+        benchmark.sample = sample
         let splits = try BuiltinDatasets.load("mnist1d")
         let references = try NASBenchmark.references()
         var table = BenchTable(columns: ["strategy", "seed", "val acc", "top-5 val", "test acc", "final test", "params", "MACs",

@@ -29,9 +29,9 @@ import Testing
         #expect(benchmark.options(for: "regularized-evolution") == ["population": 20, "sample": 10])
         #expect(benchmark.options(for: "hierarchical-evolution") == ["initialPopulation": 20])
         #expect(benchmark.options(for: "nas-random") == nil)
-        benchmark.populationOverride = 10
+        benchmark.population = 10
         #expect(benchmark.options(for: "regularized-evolution") == ["population": 10, "sample": 5])
-        benchmark.sampleOverride = 3
+        benchmark.sample = 3
         #expect(benchmark.options(for: "regularized-evolution") == ["population": 10, "sample": 3])
         #expect(benchmark.options(for: "hierarchical-evolution") == ["initialPopulation": 10])
     }
