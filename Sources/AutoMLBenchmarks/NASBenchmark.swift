@@ -12,11 +12,13 @@ import Foundation
 /// client takes. Each architecture's `model` (read back from the suggestion's wire form, as an
 /// external evaluator would) is trained `epochs` epochs with fixed hyper-parameters (AdamW,
 /// one-cycle to 3e-3, weight decay 0.01, batch 100) on the training rows minus a validation
-/// tenth, and the session is told `1 − validation accuracy`. The architecture with the best
-/// validation accuracy is the one found: the row reports its test accuracy (never used for
-/// selection), parameters, multiply-accumulates, NetScore, and the process CPU seconds the
-/// search took. With `finalEpochs` > 0 the found architecture is also retrained on every
-/// training row with the hand-made references' recipe (`finalEpochs` epochs) and tested, so
+/// share (`validationFraction`), and the session is told `objective` (validation error or
+/// loss). The architecture with the lowest value is the one found (or, with `finalCandidates`
+/// > 1, the best of that many top architectures after retraining them `finalEpochs` epochs on
+/// the same split): the row reports its test accuracy (never used for selection), parameters,
+/// multiply-accumulates, NetScore, and the process CPU seconds the search took. With
+/// `finalEpochs` > 0 the found architecture is also retrained on every training row with the
+/// hand-made references' recipe (`finalEpochs` epochs, `finalTrainings` times) and tested, so
 /// that it can be compared with the references fairly.
 public struct NASBenchmark: Sendable {
     public var trials = 20
@@ -35,6 +37,12 @@ public struct NASBenchmark: Sendable {
     public var population: Int?
     /// Regularized evolution's tournament size; nil: half the population.
     public var sample: Int?
+    /// How many of the search's best architectures are retrained `finalEpochs` epochs on the
+    /// search's split before one is picked as found (1: the search's best is found).
+    public var finalCandidates = 1
+    /// How many times the found architecture (and each measured reference) is retrained for its
+    /// final test accuracy, with different training seeds; the mean is reported.
+    public var finalTrainings = 1
 
     /// The population the evolutionary strategies get by default: a quarter of the trials (at
     /// least 4), since the strategies' own default (20) would spend a 20-trial budget on the
@@ -115,7 +123,13 @@ public struct NASBenchmark: Sendable {
         /// samples once it has learnt something (random search's stays where it started).
         public var secondHalfValidationAccuracy: Double
         public var testAccuracy: Double
+        /// The found architecture's final test accuracy, the mean of `finalTestAccuracies`.
         public var finalTestAccuracy: Double?
+        /// One test accuracy per final training (`finalTrainings` of them).
+        public var finalTestAccuracies: [Double] = []
+        /// The best architectures retrained to pick the found one (empty: the search's best was
+        /// taken as found).
+        public var candidates: [Candidate] = []
         public var parameters: Int
         public var macs: Int
         public var cpuSeconds: Double
@@ -150,6 +164,8 @@ public struct NASBenchmark: Sendable {
                 "decisions": .array(decisions.map { .int(Int64($0)) }),
             ]
             if let finalTestAccuracy { object["finalTestAccuracy"] = .double(finalTestAccuracy) }
+            if finalTestAccuracies.count > 1 { object["finalTestAccuracies"] = .array(finalTestAccuracies.map { .double($0) }) }
+            if !candidates.isEmpty { object["candidates"] = .array(candidates.map(\.json)) }
             if value.isFinite { object["value"] = .double(value) }
             if let options { object["options"] = options }
             if let netScore { object["netScore"] = .double(netScore) }
@@ -160,14 +176,18 @@ public struct NASBenchmark: Sendable {
     }
 
     /// The test accuracy of a reference trained here with the final retraining's recipe
-    /// (`finalEpochs` epochs on every training row, seed `seed`): the same-run baseline the
+    /// (`finalEpochs` epochs on every training row, seed `seed`; the mean of `finalTrainings`
+    /// trainings as for the found architectures): the same-run baseline the
     /// found architectures are compared with, beside the figures.
     public func measure(_ reference: Reference, seed: UInt64, splits: DataSplits) throws -> Double {
-        var config = reference.config
-        config.seed = seed
-        config.epochs = finalEpochs
         let data = TrainingData(splits, validationFraction: 0, seed: seed)
-        return try Trainer.train(config: config, data: data, options: TrainerOptions(latencyRuns: 0)).testAccuracy ?? 0
+        let accuracies = try (0..<max(finalTrainings, 1)).map { training in
+            var config = reference.config
+            config.seed = seed &+ UInt64(100 * training)
+            config.epochs = finalEpochs
+            return try Trainer.train(config: config, data: data, options: TrainerOptions(latencyRuns: 0)).testAccuracy ?? 0
+        }
+        return accuracies.reduce(0, +) / Double(accuracies.count)
     }
 
     /// The strategy's options: the space, and for the evolutionary strategies the population
@@ -202,17 +222,17 @@ public struct NASBenchmark: Sendable {
         let session = try await Engine(dataDir: nil).create(
             CreateRequest(strategy: strategy, options: options, space: SearchSpace(json: Self.sessionSpace, path: "space"),
                           seed: seed, name: "bench-nas"))
-        var best: (value: Double, accuracy: Double, test: Double, parameters: Int, macs: Int, model: ModelDescription, trial: TrialRecord)?
-        var done = 0, rejected = 0, repeats = 0, accuracies: [Double] = []
+        var trained: [TrainedTrial] = []
+        var done = 0, rejected = 0, repeats = 0
         // Training is deterministic here (one seed, one split), so an architecture asked again
         // (evolution's identity mutation, a mutation back to a known network) would train to
         // the same numbers: it is told them without training and not counted in `trials`.
-        var trained: [[Int]: Double] = [:]
+        var told: [[Int]: Double] = [:]
         while done < trials && rejected < 50 * trials && repeats < 50 * trials {
             let reply = try await session.ask(count: 1, clientId: nil)
             guard let trial = reply.trials.first else { break }
             let decisions = Architecture.decisions(in: trial.architecture)
-            if let decisions, let value = trained[decisions] {
+            if let decisions, let value = told[decisions] {
                 _ = try await session.tell(trialId: trial.id, state: .complete, values: [value], budget: nil, cost: 0)
                 repeats += 1
                 continue
@@ -232,32 +252,30 @@ public struct NASBenchmark: Sendable {
             }
             let result = try Trainer.train(config: config, data: data, options: TrainerOptions(latencyRuns: 0))
             let accuracy = result.validationAccuracy ?? 0
-            accuracies.append(accuracy)
-            var value = objective == .validationError ? 1 - accuracy : result.validationLoss ?? .infinity
-            if !value.isFinite { value = .greatestFiniteMagnitude }
+            let value = objectiveValue(accuracy: accuracy, loss: result.validationLoss)
             _ = try await session.tell(trialId: trial.id, state: .complete, values: [value], budget: nil, cost: result.trainingSeconds)
-            if let decisions { trained[decisions] = value }
-            if value < (best?.value ?? .infinity) {
-                best = (value, accuracy, result.testAccuracy ?? 0, result.parameterCount, result.multiplyAccumulates, model, trial)
-            }
+            if let decisions { told[decisions] = value }
+            trained.append(TrainedTrial(order: trained.count, value: value, accuracy: accuracy, test: result.testAccuracy ?? 0,
+                                        parameters: result.parameterCount, macs: result.multiplyAccumulates, model: model,
+                                        architecture: trial.architecture))
             done += 1
             progress(done, accuracy)
         }
-        guard let best else { throw NASBenchmarkError.noTrial(strategy) }
-        var finalTest: Double?
-        if finalEpochs > 0 {
-            let full = TrainingData(splits, validationFraction: 0, seed: seed)
-            finalTest = try Trainer.train(config: trainingConfig(model: best.model, epochs: finalEpochs, seed: seed), data: full,
-                                          options: TrainerOptions(latencyRuns: 0)).testAccuracy
-        }
+        guard !trained.isEmpty else { throw NASBenchmarkError.noTrial(strategy) }
+        let (index, candidates) = try selectFound(among: trained, data: data, seed: seed)
+        let found = trained[index]
+        let finals = try finalTestAccuracies(model: found.model, splits: splits, seed: seed)
+        let accuracies = trained.map(\.accuracy)
         let topFive = accuracies.sorted(by: >).prefix(5), secondHalf = accuracies.suffix(accuracies.count / 2)
-        return Row(strategy: strategy, seed: seed, trials: done, rejected: rejected, repeats: repeats, value: best.value, validationAccuracy: best.accuracy,
+        return Row(strategy: strategy, seed: seed, trials: done, rejected: rejected, repeats: repeats, value: found.value,
+                   validationAccuracy: found.accuracy,
                    topFiveValidationAccuracy: topFive.reduce(0, +) / Double(topFive.count),
-                   secondHalfValidationAccuracy: secondHalf.isEmpty ? best.accuracy : secondHalf.reduce(0, +) / Double(secondHalf.count),
-                   testAccuracy: best.test,
-                   finalTestAccuracy: finalTest, parameters: best.parameters, macs: best.macs,
-                   cpuSeconds: Self.cpuSeconds() - start, genotype: best.trial.architecture?["genotype"] ?? .null,
-                   decisions: Architecture.decisions(in: best.trial.architecture) ?? [], options: options)
+                   secondHalfValidationAccuracy: secondHalf.isEmpty ? found.accuracy : secondHalf.reduce(0, +) / Double(secondHalf.count),
+                   testAccuracy: found.test,
+                   finalTestAccuracy: finals.isEmpty ? nil : finals.reduce(0, +) / Double(finals.count),
+                   finalTestAccuracies: finals, candidates: candidates, parameters: found.parameters, macs: found.macs,
+                   cpuSeconds: Self.cpuSeconds() - start, genotype: found.architecture?["genotype"] ?? .null,
+                   decisions: Architecture.decisions(in: found.architecture) ?? [], options: options)
     }
 
     /// User plus system CPU seconds of this process so far.

@@ -111,4 +111,42 @@ import Testing
         #expect(row.repeats > 0)
         #expect(row.json(references: [])["repeats"] == .int(Int64(row.repeats)))
     }
+
+    /// AmoebaNet's model selection: the top architectures by told value are retrained longer and
+    /// the best after retraining is found, whatever its rank in the search.
+    @Test func theFoundArchitectureIsTheBestOfTheTopCandidatesAfterRetraining() async throws {
+        var benchmark = NASBenchmark()
+        benchmark.trials = 6
+        benchmark.epochs = 1
+        benchmark.finalEpochs = 3
+        benchmark.finalCandidates = 3
+        benchmark.validationFraction = 0.25
+        benchmark.objective = .validationLoss
+        benchmark.space = ["kind": "nasnet", "blocks": 1, "channels": 2, "classes": 3]
+        let row = try await benchmark.run(strategy: "nas-random", seed: 1, splits: try Self.splits())
+        let told = row.candidates.map(\.searchValue)
+        #expect(row.candidates.count == 3)
+        #expect(told == told.sorted() && Set(row.candidates.map(\.decisions)).count == 3)
+        let chosen = try #require(row.candidates.min { $0.value < $1.value })
+        #expect(row.decisions == chosen.decisions && row.value == chosen.searchValue && row.parameters == chosen.parameters)
+        #expect(row.json(references: [])["candidates"]?.arrayValue?.count == 3)
+        benchmark.finalCandidates = 1
+        let single = try await benchmark.run(strategy: "nas-random", seed: 1, splits: try Self.splits())
+        #expect(single.candidates.isEmpty && single.value == told.first)
+    }
+
+    @Test func theFinalTestAccuracyIsTheMeanOfTheFinalTrainings() async throws {
+        var benchmark = NASBenchmark()
+        benchmark.trials = 1
+        benchmark.epochs = 1
+        benchmark.finalEpochs = 2
+        benchmark.finalTrainings = 3
+        benchmark.validationFraction = 0.25
+        benchmark.space = ["kind": "nasnet", "blocks": 1, "channels": 2, "classes": 3]
+        let row = try await benchmark.run(strategy: "nas-random", seed: 0, splits: try Self.splits())
+        #expect(row.finalTestAccuracies.count == 3)
+        let mean = row.finalTestAccuracies.reduce(0, +) / 3
+        #expect(abs((row.finalTestAccuracy ?? -1) - mean) < 1e-12)
+        #expect(row.json(references: [])["finalTestAccuracies"]?.arrayValue?.count == 3)
+    }
 }
