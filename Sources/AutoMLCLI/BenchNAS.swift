@@ -98,6 +98,9 @@ struct BenchNAS: AsyncParsableCommand {
         benchmark.population = population
         benchmark.sample = sample
         guard finalCandidates >= 1 else { throw ValidationError("--final-candidates must be at least 1") }
+        if finalCandidates > 1 && benchmark.finalEpochs == 0 {
+            throw ValidationError("--final-candidates retrains for --final-epochs epochs: give --final-epochs > 0")
+        }
         guard finalTrainings >= 1 else { throw ValidationError("--final-trainings must be at least 1") }
         benchmark.finalCandidates = finalCandidates
         benchmark.finalTrainings = finalTrainings
