@@ -12,10 +12,15 @@ Two measurements, printed as JSON lines on stdout (the same kinds the Swift benc
 - accuracy (--accuracy): the reference runs: that CNN on MNIST-1D (AdamW, weight decay 0.01,
   one-cycle to 3e-3, batch 100, 40 epochs) and the MLP on digits (Adam 1e-3, batch 64,
   60 epochs), features standardized on the training rows; test accuracy and seconds.
+- references (--references N): only the two hand-made MNIST-1D CNNs of the NAS benchmark (the
+  one above, "cnn1d", and its kernel-5 variant without dilation, "cnn1d-k5", 88,138 parameters)
+  with that recipe, for seeds --seed .. --seed + N - 1: the spread of their test accuracy over
+  seeds, which one run does not show.
 
 Needs `torch` and `numpy` (a benchmark dependency, not a test one). Usage:
 
     python3 benchmarks/torch_trainer.py --threads 1 [--steps 100] [--batch 128] [--accuracy]
+    python3 benchmarks/torch_trainer.py --references 5
 """
 import argparse
 import gzip
@@ -49,11 +54,12 @@ def mlp():
     return nn.Sequential(nn.Linear(64, 256), nn.ReLU(), nn.Linear(256, 256), nn.ReLU(), nn.Linear(256, 10))
 
 
-def cnn():
+def cnn(kernel=3, dilated=True):
     layers = []
     channels = 1
-    for dilation in (1, 2, 4, 8):
-        layers += [nn.Conv1d(channels, 64, 3, padding=dilation, dilation=dilation), nn.BatchNorm1d(64), nn.ReLU()]
+    for dilation in (1, 2, 4, 8) if dilated else (1, 1, 1, 1):
+        layers += [nn.Conv1d(channels, 64, kernel, padding=dilation * (kernel // 2), dilation=dilation), nn.BatchNorm1d(64),
+                   nn.ReLU()]
         channels = 64
     return nn.Sequential(*layers, nn.Flatten(), nn.Linear(64 * 40, 10))
 
@@ -102,21 +108,40 @@ def train(model, optimizer, scheduler, x, y, test_x, test_y, epochs, batch, seed
     return accuracy, time.perf_counter() - start
 
 
-def accuracy_runs(seed):
-    rows = []
-    torch.manual_seed(seed)
+def mnist1d():
     x, y = load_csv("mnist1d-train.csv.gz")
     tx, ty = load_csv("mnist1d-test.csv.gz")
     x, tx = standardize(x, tx)
-    x, tx = torch.from_numpy(x).unsqueeze(1), torch.from_numpy(tx).unsqueeze(1)
-    y, ty = torch.from_numpy(y), torch.from_numpy(ty)
-    model = cnn()
+    return torch.from_numpy(x).unsqueeze(1), torch.from_numpy(y), torch.from_numpy(tx).unsqueeze(1), torch.from_numpy(ty)
+
+
+def cnn_run(name, model, data, seed):
+    """The MNIST-1D reference recipe: AdamW (weight decay 0.01), one-cycle to 3e-3, batch 100, 40 epochs."""
+    x, y, tx, ty = data
     epochs, batch = 40, 100
     optimizer = torch.optim.AdamW(model.parameters(), lr=3e-3, weight_decay=0.01)
     scheduler = torch.optim.lr_scheduler.OneCycleLR(optimizer, max_lr=3e-3, total_steps=epochs * ((len(x) + batch - 1) // batch))
     accuracy, seconds = train(model, optimizer, scheduler, x, y, tx, ty, epochs, batch, seed)
-    rows.append({"kind": "accuracy", "framework": "torch", "model": "cnn1d", "dataset": "mnist1d",
-                 "testAccuracy": accuracy, "seconds": seconds, "parameters": sum(p.numel() for p in model.parameters())})
+    return {"kind": "accuracy", "framework": "torch", "model": name, "dataset": "mnist1d", "seed": seed,
+            "testAccuracy": accuracy, "seconds": seconds, "parameters": sum(p.numel() for p in model.parameters())}
+
+
+def reference_runs(first_seed, count):
+    data = mnist1d()
+    rows = []
+    for seed in range(first_seed, first_seed + count):
+        for name, kernel, dilated in (("cnn1d", 3, True), ("cnn1d-k5", 5, False)):
+            torch.manual_seed(seed)
+            rows.append(cnn_run(name, cnn(kernel, dilated), data, seed))
+            print(json.dumps(rows[-1]), flush=True)
+    return rows
+
+
+def accuracy_runs(seed):
+    rows = []
+    torch.manual_seed(seed)
+    data = mnist1d()
+    rows.append(cnn_run("cnn1d", cnn(), data, seed))
 
     torch.manual_seed(seed)
     data, labels = load_csv("digits.csv.gz")
@@ -139,8 +164,17 @@ def main():
     parser.add_argument("--batch", type=int, default=128)
     parser.add_argument("--accuracy", action="store_true", help="also run the reference trainings")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--references", type=int, default=0,
+                        help="only train the two MNIST-1D reference CNNs for this many seeds from --seed")
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
+    if args.references > 0:
+        rows = reference_runs(args.seed, args.references)
+        for name in ("cnn1d", "cnn1d-k5"):
+            accuracies = [r["testAccuracy"] for r in rows if r["model"] == name]
+            print(f"torch {name}: test accuracy " + ", ".join(f"{a:.3f}" for a in accuracies)
+                  + f" (median {statistics.median(accuracies):.3f})", file=sys.stderr)
+        return
 
     rows = []
     torch.manual_seed(args.seed)
