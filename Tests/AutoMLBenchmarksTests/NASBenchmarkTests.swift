@@ -81,12 +81,19 @@ import Testing
         return DataSplits(train: data, test: data, classNames: ["a", "b", "c"], featureNames: (0..<40).map { "t\($0)" })
     }
 
-    @Test func eachTrialIsToldTheChosenObjectiveErrorOrLoss() async throws {
+    /// A benchmark small enough for a debug build: one-block cells of two channels, one epoch
+    /// a trial, a quarter of the rows for validation.
+    static func tiny(trials: Int) -> NASBenchmark {
         var benchmark = NASBenchmark()
-        benchmark.trials = 2
+        benchmark.trials = trials
         benchmark.epochs = 1
         benchmark.validationFraction = 0.25
         benchmark.space = ["kind": "nasnet", "blocks": 1, "channels": 2, "classes": 3]
+        return benchmark
+    }
+
+    @Test func eachTrialIsToldTheChosenObjectiveErrorOrLoss() async throws {
+        var benchmark = Self.tiny(trials: 2)
         let splits = try Self.splits()
         let error = try await benchmark.run(strategy: "nas-random", seed: 0, splits: splits)
         #expect(abs(error.value - (1 - error.validationAccuracy)) < 1e-12)
@@ -115,14 +122,10 @@ import Testing
     /// AmoebaNet's model selection: the top architectures by told value are retrained longer and
     /// the best after retraining is found, whatever its rank in the search.
     @Test func theFoundArchitectureIsTheBestOfTheTopCandidatesAfterRetraining() async throws {
-        var benchmark = NASBenchmark()
-        benchmark.trials = 6
-        benchmark.epochs = 1
+        var benchmark = Self.tiny(trials: 6)
         benchmark.finalEpochs = 3
         benchmark.finalCandidates = 3
-        benchmark.validationFraction = 0.25
         benchmark.objective = .validationLoss
-        benchmark.space = ["kind": "nasnet", "blocks": 1, "channels": 2, "classes": 3]
         let row = try await benchmark.run(strategy: "nas-random", seed: 1, splits: try Self.splits())
         let told = row.candidates.map(\.searchValue)
         #expect(row.candidates.count == 3)
@@ -136,13 +139,9 @@ import Testing
     }
 
     @Test func theFinalTestAccuracyIsTheMeanOfTheFinalTrainings() async throws {
-        var benchmark = NASBenchmark()
-        benchmark.trials = 1
-        benchmark.epochs = 1
+        var benchmark = Self.tiny(trials: 1)
         benchmark.finalEpochs = 2
         benchmark.finalTrainings = 3
-        benchmark.validationFraction = 0.25
-        benchmark.space = ["kind": "nasnet", "blocks": 1, "channels": 2, "classes": 3]
         let row = try await benchmark.run(strategy: "nas-random", seed: 0, splits: try Self.splits())
         #expect(row.finalTestAccuracies.count == 3)
         let mean = row.finalTestAccuracies.reduce(0, +) / 3
