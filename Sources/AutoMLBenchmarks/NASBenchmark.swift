@@ -180,14 +180,8 @@ public struct NASBenchmark: Sendable {
     /// trainings as for the found architectures): the same-run baseline the
     /// found architectures are compared with, beside the figures.
     public func measure(_ reference: Reference, seed: UInt64, splits: DataSplits) throws -> Double {
-        let data = TrainingData(splits, validationFraction: 0, seed: seed)
-        let accuracies = try (0..<max(finalTrainings, 1)).map { training in
-            var config = reference.config
-            config.seed = seed &+ UInt64(100 * training)
-            config.epochs = finalEpochs
-            return try Trainer.train(config: config, data: data, options: TrainerOptions(latencyRuns: 0)).testAccuracy ?? 0
-        }
-        return accuracies.reduce(0, +) / Double(accuracies.count)
+        let accuracies = try finalTestAccuracies(of: reference.config, splits: splits, seed: seed)
+        return accuracies.reduce(0, +) / Double(max(accuracies.count, 1))
     }
 
     /// The strategy's options: the space, and for the evolutionary strategies the population
@@ -255,16 +249,16 @@ public struct NASBenchmark: Sendable {
             let value = objectiveValue(accuracy: accuracy, loss: result.validationLoss)
             _ = try await session.tell(trialId: trial.id, state: .complete, values: [value], budget: nil, cost: result.trainingSeconds)
             if let decisions { told[decisions] = value }
-            trained.append(TrainedTrial(order: trained.count, value: value, accuracy: accuracy, test: result.testAccuracy ?? 0,
+            trained.append(TrainedTrial(value: value, accuracy: accuracy, test: result.testAccuracy ?? 0,
                                         parameters: result.parameterCount, macs: result.multiplyAccumulates, model: model,
-                                        architecture: trial.architecture))
+                                        architecture: trial.architecture, decisions: decisions))
             done += 1
             progress(done, accuracy)
         }
         guard !trained.isEmpty else { throw NASBenchmarkError.noTrial(strategy) }
         let (index, candidates) = try selectFound(among: trained, data: data, seed: seed)
         let found = trained[index]
-        let finals = try finalTestAccuracies(model: found.model, splits: splits, seed: seed)
+        let finals = try finalTestAccuracies(of: trainingConfig(model: found.model, epochs: finalEpochs, seed: seed), splits: splits, seed: seed)
         let accuracies = trained.map(\.accuracy)
         let topFive = accuracies.sorted(by: >).prefix(5), secondHalf = accuracies.suffix(accuracies.count / 2)
         return Row(strategy: strategy, seed: seed, trials: done, rejected: rejected, repeats: repeats, value: found.value,
@@ -275,7 +269,7 @@ public struct NASBenchmark: Sendable {
                    finalTestAccuracy: finals.isEmpty ? nil : finals.reduce(0, +) / Double(finals.count),
                    finalTestAccuracies: finals, candidates: candidates, parameters: found.parameters, macs: found.macs,
                    cpuSeconds: Self.cpuSeconds() - start, genotype: found.architecture?["genotype"] ?? .null,
-                   decisions: Architecture.decisions(in: found.architecture) ?? [], options: options)
+                   decisions: found.decisions ?? [], options: options)
     }
 
     /// User plus system CPU seconds of this process so far.

@@ -24,7 +24,6 @@ extension NASBenchmark {
 
     /// A trained trial of a search, kept so the final selection can retrain the best ones.
     struct TrainedTrial {
-        var order: Int
         var value: Double
         var accuracy: Double
         var test: Double
@@ -32,6 +31,7 @@ extension NASBenchmark {
         var macs: Int
         var model: ModelDescription
         var architecture: JSON?
+        var decisions: [Int]?
     }
 
     /// The `finalCandidates` trials with the lowest told values (earlier first on ties), each
@@ -40,7 +40,7 @@ extension NASBenchmark {
     /// and every candidate. With one candidate (or no final retraining) the search's best is
     /// the found architecture, as before, and nothing is retrained.
     func selectFound(among trained: [TrainedTrial], data: TrainingData, seed: UInt64) throws -> (index: Int, candidates: [Candidate]) {
-        let ranked = trained.indices.sorted { (trained[$0].value, trained[$0].order) < (trained[$1].value, trained[$1].order) }
+        let ranked = trained.indices.sorted { (trained[$0].value, $0) < (trained[$1].value, $1) }
         guard let first = ranked.first else { throw NASBenchmarkError.noTrial("the search") }
         guard finalCandidates > 1 && finalEpochs > 0 else { return (first, []) }
         var chosen = first, lowest = Double.infinity, candidates: [Candidate] = []
@@ -50,7 +50,7 @@ extension NASBenchmark {
                                            options: TrainerOptions(latencyRuns: 0))
             let accuracy = result.validationAccuracy ?? 0
             let value = objectiveValue(accuracy: accuracy, loss: result.validationLoss)
-            candidates.append(Candidate(decisions: Architecture.decisions(in: entry.architecture) ?? [], parameters: entry.parameters,
+            candidates.append(Candidate(decisions: entry.decisions ?? [], parameters: entry.parameters,
                                         searchValue: entry.value, value: value, validationAccuracy: accuracy))
             if value < lowest { lowest = value; chosen = index }
         }
@@ -64,15 +64,18 @@ extension NASBenchmark {
         return value.isFinite ? value : .greatestFiniteMagnitude
     }
 
-    /// The found architecture's final test accuracies: `finalTrainings` trainings of
-    /// `finalEpochs` epochs on every training row, with training seeds seed, seed + 100, ...
-    /// (one network's test accuracy moves by most of a point with the seed alone).
-    func finalTestAccuracies(model: ModelDescription, splits: DataSplits, seed: UInt64) throws -> [Double] {
+    /// The final test accuracies of `config` (a found architecture's or a reference's):
+    /// `finalTrainings` trainings of `finalEpochs` epochs on every training row, with training
+    /// seeds seed, seed + 100, ... (one network's test accuracy moves by most of a point with
+    /// the seed alone).
+    func finalTestAccuracies(of config: TrainingConfig, splits: DataSplits, seed: UInt64) throws -> [Double] {
         guard finalEpochs > 0 else { return [] }
         let full = TrainingData(splits, validationFraction: 0, seed: seed)
         return try (0..<max(finalTrainings, 1)).map { training in
-            try Trainer.train(config: trainingConfig(model: model, epochs: finalEpochs, seed: seed &+ UInt64(100 * training)), data: full,
-                              options: TrainerOptions(latencyRuns: 0)).testAccuracy ?? 0
+            var config = config
+            config.seed = seed &+ UInt64(100 * training)
+            config.epochs = finalEpochs
+            return try Trainer.train(config: config, data: full, options: TrainerOptions(latencyRuns: 0)).testAccuracy ?? 0
         }
     }
 }
