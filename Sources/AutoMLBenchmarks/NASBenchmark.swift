@@ -49,6 +49,19 @@ public struct NASBenchmark: Sendable {
     /// random start alone.
     public var defaultPopulation: Int { max(4, trials / 4) }
 
+    /// What the rows of two runs must share to be compared seed by seed: the budget, the
+    /// training, what is told and how the found architecture is picked and retrained (the
+    /// space and population are in each row's `options`).
+    public var settings: JSON {
+        var object: JSONObject = [
+            "trials": .int(Int64(trials)), "epochs": .int(Int64(epochs)), "finalEpochs": .int(Int64(finalEpochs)),
+            "finalCandidates": .int(Int64(finalCandidates)), "finalTrainings": .int(Int64(finalTrainings)),
+            "objective": .string(objective.rawValue), "validationFraction": .double(validationFraction),
+        ]
+        if let maxParameters { object["maxParameters"] = .int(Int64(maxParameters)) }
+        return .object(object)
+    }
+
     /// The value a trial is told: `1 − validation accuracy` (steps of one validation row, so
     /// good architectures tie) or the validation cross-entropy (continuous: ties break).
     public enum TrialObjective: String, Sendable, CaseIterable {
@@ -137,6 +150,8 @@ public struct NASBenchmark: Sendable {
         public var decisions: [Int]
         /// The strategy options the search ran with.
         public var options: JSON?
+        /// The benchmark's `settings` for the search.
+        public var settings: JSON?
         /// NetScore of the found architecture, from the final test accuracy when there is one.
         public var netScore: Double? {
             NetScore.score(accuracy: finalTestAccuracy ?? testAccuracy, parameters: parameters, macs: macs)
@@ -168,6 +183,7 @@ public struct NASBenchmark: Sendable {
             if !candidates.isEmpty { object["candidates"] = .array(candidates.map(\.json)) }
             if value.isFinite { object["value"] = .double(value) }
             if let options { object["options"] = options }
+            if let settings { object["settings"] = settings }
             if let netScore { object["netScore"] = .double(netScore) }
             object["dominates"] = .array(references.filter(dominates).map { .string($0.name) })
             if !measured.isEmpty { object["dominatesMeasured"] = .array(measured.filter(dominates).map { .string($0.name) }) }
@@ -269,7 +285,7 @@ public struct NASBenchmark: Sendable {
                    finalTestAccuracy: finals.isEmpty ? nil : finals.reduce(0, +) / Double(finals.count),
                    finalTestAccuracies: finals, candidates: candidates, parameters: found.parameters, macs: found.macs,
                    cpuSeconds: Self.cpuSeconds() - start, genotype: found.architecture?["genotype"] ?? .null,
-                   decisions: found.decisions ?? [], options: options)
+                   decisions: found.decisions ?? [], options: options, settings: settings)
     }
 
     /// User plus system CPU seconds of this process so far.

@@ -4,5 +4,5 @@ import ArgumentParser
 struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Benchmark strategies: JSON lines on stdout, a readable table on stderr.",
-        subcommands: [BenchHPO.self, BenchMultiFidelity.self, BenchTrainer.self, BenchNAS.self])
+        subcommands: [BenchHPO.self, BenchMultiFidelity.self, BenchTrainer.self, BenchNAS.self, BenchNASCompare.self])
 }

@@ -6,7 +6,7 @@ import Testing
 
     /// A direct 1-D convolution, the definition the im2col version must agree with.
     func reference1d(_ x: Tensor, _ w: Tensor, _ bias: Tensor?, stride: Int, padding: Int, dilation: Int, groups: Int) -> Tensor {
-        let (batch, channels, length) = (x.shape[0], x.shape[1], x.shape[2])
+        let (batch, length) = (x.shape[0], x.shape[2])
         let (outChannels, groupChannels, kernel) = (w.shape[0], w.shape[1], w.shape[2])
         let outLength = (length + 2 * padding - dilation * (kernel - 1) - 1) / stride + 1
         var y = Tensor(zeros: [batch, outChannels, outLength])

@@ -36,3 +36,41 @@ def test_options_that_cannot_work_are_refused_by_name(binary):
     assert not no_final.stdout.strip()
     zero = bench(binary, "--final-trainings", "0")
     assert zero.returncode != 0 and "--final-trainings must be at least 1" in zero.stderr
+
+
+def test_rows_of_separate_runs_are_compared_seed_by_seed(binary, tmp_path):
+    """Two runs of one strategy each, as a user runs them in parallel, compared afterwards."""
+    evolution = subprocess.run([binary, "bench", "nas", "--strategies", "regularized-evolution", "--trials", "3",
+                                "--epochs", "1", "--seeds", "2", "--space", json.dumps(SPACE), "--population", "2",
+                                "--final-epochs", "1", "--no-measure-references"],
+                               capture_output=True, text=True, timeout=600)
+    assert evolution.returncode == 0, evolution.stderr
+    random = bench(binary, "--seeds", "2", "--final-epochs", "1")
+    assert random.returncode == 0, random.stderr
+    (tmp_path / "evolution.jsonl").write_text(evolution.stdout)
+    (tmp_path / "random.jsonl").write_text(random.stdout)
+    done = subprocess.run([binary, "bench", "nas-compare", str(tmp_path / "evolution.jsonl"), str(tmp_path / "random.jsonl")],
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    line, = [json.loads(text) for text in done.stdout.splitlines()]
+    assert line["kind"] == "nas-versus-random" and line["strategy"] == "regularized-evolution" and line["seeds"] == 2
+    assert line["options"]["population"] == 2 and line["settings"]["trials"] == 3
+    rows = {(r["strategy"], r["seed"]): r for r in map(json.loads, (evolution.stdout + random.stdout).splitlines())
+            if r["kind"] == "nas"}
+    wins = sum(rows["regularized-evolution", s]["finalTestAccuracy"] > rows["nas-random", s]["finalTestAccuracy"] for s in (0, 1))
+    final = line["paired"]["finalTest"]
+    assert final["wins"] == wins and final["pairs"] == 2
+    assert 0 < final["signTestP"] <= 1
+
+
+def test_nas_compare_names_the_line_it_cannot_read(binary, tmp_path):
+    bad = tmp_path / "progress.txt"
+    bad.write_text('{"kind": "nas-median"}\nnas-random seed 0: trial 1/80 validation accuracy 0.986\n')
+    done = subprocess.run([binary, "bench", "nas-compare", str(bad)], capture_output=True, text=True, timeout=60)
+    assert done.returncode != 0 and f"{bad}:2: not a JSON text" in done.stderr
+    assert not done.stdout.strip()
+    lonely = tmp_path / "random-only.jsonl"
+    lonely.write_text('{"kind": "nas", "strategy": "nas-random", "seed": 0, "validationAccuracy": 0.9, '
+                      '"topFiveValidationAccuracy": 0.9, "secondHalfValidationAccuracy": 0.9}\n')
+    done = subprocess.run([binary, "bench", "nas-compare", str(lonely)], capture_output=True, text=True, timeout=60)
+    assert done.returncode != 0 and "no strategy to compare with nas-random" in done.stderr
