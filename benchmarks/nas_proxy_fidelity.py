@@ -1,0 +1,158 @@
+#!/usr/bin/env python3
+"""How well the NAS benchmark's trial measure ranks networks for its final one.
+
+`automl bench nas` tells each architecture its validation loss after a short training (10
+epochs on 80% of the training rows) and judges the found network by its test accuracy after a
+long one (80 epochs on all rows). A strategy can only beat random search on test as far as the
+short measure ranks networks the way the long one does. This script draws architectures
+uniformly from a space through the Python client (strategy `nas-random`, a real ask/tell loop:
+each is told its short validation loss), trains each both ways with the embedded trainer, and
+prints one JSON line per network and a summary: Spearman correlations of the short measures
+with the long test accuracy (with a permutation p), and the long test accuracy by quartile of the
+short validation loss.
+
+Trainings are independent, so the draws can be split over processes (one per core) and the
+lines joined afterwards:
+
+    python3 benchmarks/nas_proxy_fidelity.py --networks 40 --worker 0 --workers 2 > w0.jsonl &
+    python3 benchmarks/nas_proxy_fidelity.py --networks 40 --worker 1 --workers 2 > w1.jsonl &
+    wait; python3 benchmarks/nas_proxy_fidelity.py --summarize w0.jsonl w1.jsonl
+
+Use a release build (`swift build -c release`; `AUTOML_BIN` or `--binary` names it): one
+80-epoch training of a network of this space takes about two CPU minutes there.
+"""
+import argparse
+import json
+import os
+import random
+import statistics
+import subprocess
+import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "clients", "python"))
+from automl_client import Engine  # noqa: E402
+
+# The recipe `automl bench nas` trains every architecture with (NASBenchmark.trainingConfig).
+RECIPE = {"optimizer": "adamw", "weightDecay": 0.01, "schedule": "onecycle", "learningRate": 0.003,
+          "batchSize": 100}
+
+
+def train(binary, model, epochs, validation_fraction, seed):
+    config = dict(RECIPE, model=model, epochs=epochs, seed=seed)
+    done = subprocess.run([binary, "train", "--dataset", "mnist1d", "--validation-fraction",
+                           str(validation_fraction), "--data-seed", str(seed), "--quiet",
+                           "--config", json.dumps(config)], capture_output=True, text=True, check=True)
+    return json.loads(done.stdout)
+
+
+def measure(args):
+    space = json.loads(args.space)
+    # NAS strategies serve the session's ordinary parameters beside the architecture; one is required.
+    params = {"params": [{"name": "unused", "type": "float", "low": 0.0, "high": 1.0}]}
+    with Engine(binary=args.binary) as engine:  # the client resolves AUTOML_BIN and build folders
+        session = engine.create_session(params, strategy="nas-random", options={"space": space}, seed=args.seed)
+        for k in range(args.networks):
+            trial, = session.ask()
+            if k % args.workers != args.worker:  # another worker trains it; every worker draws the same sequence
+                session.tell(trial, 1.0)
+                continue
+            model = trial.architecture["model"]
+            short = train(engine.binary, model,
+                          args.epochs, args.validation_fraction, args.seed)
+            if args.max_parameters and short["parameters"] > args.max_parameters:
+                session.tell(trial, 1.0)
+                print(json.dumps({"network": k, "parameters": short["parameters"], "rejected": True}), flush=True)
+                continue
+            long = train(engine.binary, model,
+                         args.final_epochs, 0.0, args.seed)
+            session.tell(trial, short["validationLoss"])
+            print(json.dumps({"network": k, "parameters": short["parameters"],
+                              "validationAccuracy": short["validationAccuracy"],
+                              "validationLoss": short["validationLoss"],
+                              "shortTestAccuracy": short["testAccuracy"],
+                              "finalTestAccuracy": long["testAccuracy"]}), flush=True)
+
+
+def ranks(values):
+    order = sorted(range(len(values)), key=lambda i: values[i])
+    result = [0.0] * len(values)
+    i = 0
+    while i < len(order):
+        j = i
+        while j + 1 < len(order) and values[order[j + 1]] == values[order[i]]:
+            j += 1
+        for k in range(i, j + 1):
+            result[order[k]] = (i + j) / 2  # ties share their mean rank
+        i = j + 1
+    return result
+
+
+def spearman(a, b):
+    ra, rb = ranks(a), ranks(b)
+    ma, mb = statistics.mean(ra), statistics.mean(rb)
+    cov = sum((x - ma) * (y - mb) for x, y in zip(ra, rb))
+    norm = (sum((x - ma) ** 2 for x in ra) * sum((y - mb) ** 2 for y in rb)) ** 0.5
+    return cov / norm if norm else float("nan")
+
+
+def permutation_p(a, b, rounds=5000, seed=0):
+    """Two-sided: the share of shuffles of b whose correlation with a is at least as strong."""
+    observed, rng, hits, shuffled = abs(spearman(a, b)), random.Random(seed), 0, list(b)
+    for _ in range(rounds):
+        rng.shuffle(shuffled)
+        hits += abs(spearman(a, shuffled)) >= observed
+    return hits / rounds
+
+
+def summarize(paths):
+    rows = [json.loads(line) for path in paths for line in open(path) if line.strip()]
+    trained = [r for r in rows if not r.get("rejected")]
+    if len(trained) < 4:
+        sys.exit(f"need at least 4 trained networks, got {len(trained)}")
+    final = [r["finalTestAccuracy"] for r in trained]
+    short = {"validationLoss": [-r["validationLoss"] for r in trained],
+             "validationAccuracy": [r["validationAccuracy"] for r in trained],
+             "shortTestAccuracy": [r["shortTestAccuracy"] for r in trained],
+             "parameters": [r["parameters"] for r in trained]}
+    by_loss = sorted(trained, key=lambda r: r["validationLoss"])
+    quarter = len(by_loss) // 4
+    quartiles = [statistics.mean(r["finalTestAccuracy"] for r in by_loss[q * quarter:(q + 1) * quarter]) for q in range(4)]
+    summary = {"kind": "nas-proxy-fidelity", "networks": len(trained), "rejected": len(rows) - len(trained),
+               "finalTestAccuracy": {"mean": statistics.mean(final), "median": statistics.median(final),
+                                     "min": min(final), "max": max(final), "stdev": statistics.stdev(final)},
+               "spearman": {name: {"rho": spearman(values, final), "permutationP": permutation_p(values, final)}
+                            for name, values in short.items()},
+               "finalTestByLossQuartile": quartiles}
+    print(json.dumps(summary))
+    print(f"{len(trained)} networks: final test {100 * summary['finalTestAccuracy']['mean']:.2f}% mean, "
+          f"{100 * min(final):.1f}-{100 * max(final):.1f}%", file=sys.stderr)
+    for name, s in summary["spearman"].items():
+        print(f"  Spearman with final test: {name:20s} {s['rho']:+.2f} (p = {s['permutationP']:.4f})", file=sys.stderr)
+    print("  final test by quartile of short validation loss (best first): "
+          + " / ".join(f"{100 * q:.2f}" for q in quartiles), file=sys.stderr)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--summarize", nargs="+", metavar="FILE", help="summarize measured lines instead")
+    parser.add_argument("--binary", help="the automl binary (default: AUTOML_BIN, then the client's search)")
+    parser.add_argument("--space", default='{"kind": "nasnet", "channels": 16, "reductions": 1}')
+    parser.add_argument("--networks", type=int, default=40)
+    parser.add_argument("--epochs", type=int, default=10, help="the trial training (bench nas --epochs)")
+    parser.add_argument("--final-epochs", type=int, default=80)
+    parser.add_argument("--validation-fraction", type=float, default=0.2)
+    parser.add_argument("--max-parameters", type=int, default=63434)
+    parser.add_argument("--seed", type=int, default=1000, help="draws, split and training seed")
+    parser.add_argument("--worker", type=int, default=0)
+    parser.add_argument("--workers", type=int, default=1)
+    args = parser.parse_args()
+    if args.summarize:
+        summarize(args.summarize)
+    else:
+        if not 0 <= args.worker < args.workers:
+            parser.error("--worker must be in 0 ..< --workers")
+        measure(args)
+
+
+if __name__ == "__main__":
+    main()
