@@ -18,6 +18,15 @@ lines joined afterwards:
     python3 benchmarks/nas_proxy_fidelity.py --networks 40 --worker 1 --workers 2 > w1.jsonl &
     wait; python3 benchmarks/nas_proxy_fidelity.py --summarize w0.jsonl w1.jsonl
 
+By default the short and the long training share the seed, as in `automl bench nas` (whose
+first final training uses the trial's seed). `--trial-seed` and `--final-seed` set them apart; a
+second run of the same draws with other seeds, joined with `--against`, measures how well each
+measure agrees with itself (its test-retest rank correlation) and how well each run's short
+measure ranks the other run's long one, free of a shared seed:
+
+    python3 benchmarks/nas_proxy_fidelity.py --trial-seed 1001 --final-seed 1001 ... > s0.jsonl
+    python3 benchmarks/nas_proxy_fidelity.py --summarize w0.jsonl w1.jsonl --against s0.jsonl s1.jsonl
+
 Use a release build (`swift build -c release`; `AUTOML_BIN` or `--binary` names it): one
 80-epoch training of a network of this space takes about two CPU minutes there.
 """
@@ -58,15 +67,16 @@ def measure(args):
                 continue
             model = trial.architecture["model"]
             short = train(engine.binary, model,
-                          args.epochs, args.validation_fraction, args.seed)
+                          args.epochs, args.validation_fraction, args.trial_seed)
             if args.max_parameters and short["parameters"] > args.max_parameters:
                 session.tell(trial, 1.0)
                 print(json.dumps({"network": k, "parameters": short["parameters"], "rejected": True}), flush=True)
                 continue
             long = train(engine.binary, model,
-                         args.final_epochs, 0.0, args.seed)
+                         args.final_epochs, 0.0, args.final_seed)
             session.tell(trial, short["validationLoss"])
             print(json.dumps({"network": k, "parameters": short["parameters"],
+                              "trialSeed": args.trial_seed, "finalSeed": args.final_seed,
                               "validationAccuracy": short["validationAccuracy"],
                               "validationLoss": short["validationLoss"],
                               "shortTestAccuracy": short["testAccuracy"],
@@ -104,8 +114,12 @@ def permutation_p(a, b, rounds=5000, seed=0):
     return hits / rounds
 
 
+def read_rows(paths):
+    return [json.loads(line) for path in paths for line in open(path) if line.strip()]
+
+
 def summarize(paths):
-    rows = [json.loads(line) for path in paths for line in open(path) if line.strip()]
+    rows = read_rows(paths)
     trained = [r for r in rows if not r.get("rejected")]
     if len(trained) < 4:
         sys.exit(f"need at least 4 trained networks, got {len(trained)}")
@@ -132,6 +146,37 @@ def summarize(paths):
           + " / ".join(f"{100 * q:.2f}" for q in quartiles), file=sys.stderr)
 
 
+def compare(paths, other_paths):
+    """Two runs over the same draws with different seeds, paired by network index."""
+    first = {r["network"]: r for r in read_rows(paths) if not r.get("rejected")}
+    second = {r["network"]: r for r in read_rows(other_paths) if not r.get("rejected")}
+    both = sorted(set(first) & set(second))
+    if len(both) < 4:
+        sys.exit(f"need at least 4 networks trained in both runs, got {len(both)}")
+    for k in both:
+        if first[k]["parameters"] != second[k]["parameters"]:
+            sys.exit(f"network {k} has {first[k]['parameters']} parameters in one run and "
+                     f"{second[k]['parameters']} in the other: the runs drew different networks (same --seed?)")
+    a_short = [-first[k]["validationLoss"] for k in both]
+    b_short = [-second[k]["validationLoss"] for k in both]
+    a_final = [first[k]["finalTestAccuracy"] for k in both]
+    b_final = [second[k]["finalTestAccuracy"] for k in both]
+    mean_short = [(x + y) / 2 for x, y in zip(a_short, b_short)]
+    mean_final = [(x + y) / 2 for x, y in zip(a_final, b_final)]
+    pairs = {"shortWithShort": (a_short, b_short),  # test-retest of the trial measure
+             "finalWithFinal": (a_final, b_final),  # test-retest of the final measure
+             "firstShortWithSecondFinal": (a_short, b_final),
+             "secondShortWithFirstFinal": (b_short, a_final),
+             "meanShortWithMeanFinal": (mean_short, mean_final)}
+    summary = {"kind": "nas-proxy-fidelity-comparison", "networks": len(both),
+               "spearman": {name: {"rho": spearman(x, y), "permutationP": permutation_p(x, y)}
+                            for name, (x, y) in pairs.items()}}
+    print(json.dumps(summary))
+    print(f"{len(both)} networks trained in both runs", file=sys.stderr)
+    for name, s in summary["spearman"].items():
+        print(f"  Spearman {name:26s} {s['rho']:+.2f} (p = {s['permutationP']:.4f})", file=sys.stderr)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--summarize", nargs="+", metavar="FILE", help="summarize measured lines instead")
@@ -142,11 +187,21 @@ def main():
     parser.add_argument("--final-epochs", type=int, default=80)
     parser.add_argument("--validation-fraction", type=float, default=0.2)
     parser.add_argument("--max-parameters", type=int, default=63434)
-    parser.add_argument("--seed", type=int, default=1000, help="draws, split and training seed")
+    parser.add_argument("--seed", type=int, default=1000, help="draws seed, and the default of the two below")
+    parser.add_argument("--trial-seed", type=int, help="split and training seed of the short training")
+    parser.add_argument("--final-seed", type=int, help="training seed of the long training")
+    parser.add_argument("--against", nargs="+", metavar="FILE",
+                        help="with --summarize: a second run of the same draws, to pair network by network")
     parser.add_argument("--worker", type=int, default=0)
     parser.add_argument("--workers", type=int, default=1)
     args = parser.parse_args()
-    if args.summarize:
+    args.trial_seed = args.seed if args.trial_seed is None else args.trial_seed
+    args.final_seed = args.seed if args.final_seed is None else args.final_seed
+    if args.against and not args.summarize:
+        parser.error("--against needs --summarize")
+    if args.summarize and args.against:
+        compare(args.summarize, args.against)
+    elif args.summarize:
         summarize(args.summarize)
     else:
         if not 0 <= args.worker < args.workers:
