@@ -27,6 +27,13 @@ measure ranks the other run's long one, free of a shared seed:
     python3 benchmarks/nas_proxy_fidelity.py --trial-seed 1001 --final-seed 1001 ... > s0.jsonl
     python3 benchmarks/nas_proxy_fidelity.py --summarize w0.jsonl w1.jsonl --against s0.jsonl s1.jsonl
 
+`--final-epochs 0` trains the short measure only (a lever to try: other `--epochs`,
+`--validation-fraction` or `--trial-seed`), and `--finals` ranks the mean short loss of the
+summarized runs against the mean final test accuracy of other runs of the same draws:
+
+    python3 benchmarks/nas_proxy_fidelity.py --final-epochs 0 --epochs 20 > e20.jsonl
+    python3 benchmarks/nas_proxy_fidelity.py --summarize e20.jsonl --finals w0.jsonl w1.jsonl s0.jsonl s1.jsonl
+
 Use a release build (`swift build -c release`; `AUTOML_BIN` or `--binary` names it): one
 80-epoch training of a network of this space takes about two CPU minutes there.
 """
@@ -72,15 +79,14 @@ def measure(args):
                 session.tell(trial, 1.0)
                 print(json.dumps({"network": k, "parameters": short["parameters"], "rejected": True}), flush=True)
                 continue
-            long = train(engine.binary, model,
-                         args.final_epochs, 0.0, args.final_seed)
             session.tell(trial, short["validationLoss"])
-            print(json.dumps({"network": k, "parameters": short["parameters"],
-                              "trialSeed": args.trial_seed, "finalSeed": args.final_seed,
-                              "validationAccuracy": short["validationAccuracy"],
-                              "validationLoss": short["validationLoss"],
-                              "shortTestAccuracy": short["testAccuracy"],
-                              "finalTestAccuracy": long["testAccuracy"]}), flush=True)
+            line = {"network": k, "parameters": short["parameters"], "trialSeed": args.trial_seed,
+                    "validationAccuracy": short["validationAccuracy"],
+                    "validationLoss": short["validationLoss"], "shortTestAccuracy": short["testAccuracy"]}
+            if args.final_epochs > 0:  # 0: a short-only run, to be ranked against other runs' finals
+                long = train(engine.binary, model, args.final_epochs, 0.0, args.final_seed)
+                line.update(finalSeed=args.final_seed, finalTestAccuracy=long["testAccuracy"])
+            print(json.dumps(line), flush=True)
 
 
 def ranks(values):
@@ -123,6 +129,9 @@ def summarize(paths):
     trained = [r for r in rows if not r.get("rejected")]
     if len(trained) < 4:
         sys.exit(f"need at least 4 trained networks, got {len(trained)}")
+    if any("finalTestAccuracy" not in r for r in trained):
+        sys.exit("some lines have no finalTestAccuracy (a short-only run, --final-epochs 0): "
+                 "rank them against the finals of other runs with --finals")
     final = [r["finalTestAccuracy"] for r in trained]
     short = {"validationLoss": [-r["validationLoss"] for r in trained],
              "validationAccuracy": [r["validationAccuracy"] for r in trained],
@@ -177,6 +186,49 @@ def compare(paths, other_paths):
         print(f"  Spearman {name:26s} {s['rho']:+.2f} (p = {s['permutationP']:.4f})", file=sys.stderr)
 
 
+def by_network(rows, field):
+    """The mean of `field` per network index over the lines that have it, and each network's
+    parameter count (lines of different runs must agree on it: the same draws)."""
+    values, parameters = {}, {}
+    for r in rows:
+        if r.get("rejected") or field not in r:
+            continue
+        k = r["network"]
+        if parameters.setdefault(k, r["parameters"]) != r["parameters"]:
+            sys.exit(f"network {k} has {parameters[k]} parameters in one line and {r['parameters']} in "
+                     f"another: the runs drew different networks (same --seed?)")
+        values.setdefault(k, []).append(r[field])
+    return {k: statistics.mean(v) for k, v in values.items()}, parameters
+
+
+def rank_against_finals(short_paths, final_paths):
+    """A short measure (the mean validation loss over the short files' runs) against the mean
+    final test accuracy over the final files' runs, paired by network index: the lever runs of
+    Documentation/NAS.md (another trial seed, more epochs, a larger validation share, the mean
+    of several trials) each against the same finals, free of a shared seed when the seeds differ."""
+    short, short_parameters = by_network(read_rows(short_paths), "validationLoss")
+    final, final_parameters = by_network(read_rows(final_paths), "finalTestAccuracy")
+    both = sorted(set(short) & set(final))
+    if len(both) < 4:
+        sys.exit(f"need at least 4 networks with both a short and a final measure, got {len(both)}")
+    for k in both:
+        if short_parameters[k] != final_parameters[k]:
+            sys.exit(f"network {k} has {short_parameters[k]} parameters in the short files and "
+                     f"{final_parameters[k]} in the final ones: the runs drew different networks (same --seed?)")
+    finals = [final[k] for k in both]
+    measures = {"validationLoss": [-short[k] for k in both],
+                "parameters": [short_parameters[k] for k in both]}
+    summary = {"kind": "nas-proxy-fidelity-against-finals", "networks": len(both),
+               "spearman": {name: {"rho": spearman(values, finals), "permutationP": permutation_p(values, finals)}
+                            for name, values in measures.items()}}
+    print(json.dumps(summary))
+    print(f"{len(both)} networks, short measure from {len(short_paths)} file(s), "
+          f"final from {len(final_paths)} file(s)", file=sys.stderr)
+    for name, s in summary["spearman"].items():
+        print(f"  Spearman with mean final test: {name:15s} {s['rho']:+.2f} (p = {s['permutationP']:.4f})",
+              file=sys.stderr)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--summarize", nargs="+", metavar="FILE", help="summarize measured lines instead")
@@ -184,7 +236,8 @@ def main():
     parser.add_argument("--space", default='{"kind": "nasnet", "channels": 16, "reductions": 1}')
     parser.add_argument("--networks", type=int, default=40)
     parser.add_argument("--epochs", type=int, default=10, help="the trial training (bench nas --epochs)")
-    parser.add_argument("--final-epochs", type=int, default=80)
+    parser.add_argument("--final-epochs", type=int, default=80,
+                        help="the long training; 0 for a short-only run (rank it with --finals)")
     parser.add_argument("--validation-fraction", type=float, default=0.2)
     parser.add_argument("--max-parameters", type=int, default=63434)
     parser.add_argument("--seed", type=int, default=1000, help="draws seed, and the default of the two below")
@@ -192,14 +245,23 @@ def main():
     parser.add_argument("--final-seed", type=int, help="training seed of the long training")
     parser.add_argument("--against", nargs="+", metavar="FILE",
                         help="with --summarize: a second run of the same draws, to pair network by network")
+    parser.add_argument("--finals", nargs="+", metavar="FILE",
+                        help="with --summarize: rank the summarized runs' mean short validation loss "
+                             "against these runs' mean final test accuracy, network by network")
     parser.add_argument("--worker", type=int, default=0)
     parser.add_argument("--workers", type=int, default=1)
     args = parser.parse_args()
     args.trial_seed = args.seed if args.trial_seed is None else args.trial_seed
     args.final_seed = args.seed if args.final_seed is None else args.final_seed
-    if args.against and not args.summarize:
-        parser.error("--against needs --summarize")
-    if args.summarize and args.against:
+    if (args.against or args.finals) and not args.summarize:
+        parser.error("--against and --finals need --summarize")
+    if args.against and args.finals:
+        parser.error("--against and --finals are two different summaries: give one")
+    if args.final_epochs < 0:
+        parser.error("--final-epochs must be 0 (a short-only run) or more")
+    if args.summarize and args.finals:
+        rank_against_finals(args.summarize, args.finals)
+    elif args.summarize and args.against:
         compare(args.summarize, args.against)
     elif args.summarize:
         summarize(args.summarize)

@@ -71,3 +71,34 @@ def test_comparison_refuses_runs_that_drew_different_networks(tmp_path):
     second = [row(k, loss=k / 10, final=0.99, parameters=1000 + k) for k in range(4)]
     with pytest.raises(SystemExit, match="network 1 has 1000 parameters"):
         fidelity.compare([write(tmp_path / "a.jsonl", first)], [write(tmp_path / "b.jsonl", second)])
+
+
+def short_row(network, loss, parameters=1000):
+    return {"network": network, "parameters": parameters, "validationAccuracy": 1 - loss, "validationLoss": loss}
+
+
+def test_against_finals_averages_each_network_over_runs_before_ranking(tmp_path, capsys):
+    # The first short run alone swaps networks 0 and 1; its mean with the second ranks all four right.
+    first = [short_row(0, 0.30), short_row(1, 0.10), short_row(2, 0.50), short_row(3, 0.60)]
+    second = [short_row(0, 0.00), short_row(1, 0.30), short_row(2, 0.40), short_row(3, 0.70)]
+    finals = [row(k, loss=0.5, final=0.99 - k / 1000) for k in range(4)]
+    other_finals = [row(k, loss=0.5, final=0.99 - k / 1000 - 0.0001) for k in range(4)]
+    fidelity.rank_against_finals([write(tmp_path / "a.jsonl", first), write(tmp_path / "b.jsonl", second)],
+                                 [write(tmp_path / "f.jsonl", finals), write(tmp_path / "g.jsonl", other_finals)])
+    summary = json.loads(capsys.readouterr().out)
+    assert summary["networks"] == 4
+    assert summary["spearman"]["validationLoss"]["rho"] == pytest.approx(1.0)
+    fidelity.rank_against_finals([write(tmp_path / "a.jsonl", first)], [write(tmp_path / "f.jsonl", finals)])
+    assert json.loads(capsys.readouterr().out)["spearman"]["validationLoss"]["rho"] == pytest.approx(0.8)
+
+
+def test_against_finals_refuses_short_and_final_runs_of_different_draws(tmp_path):
+    shorts = [short_row(k, k / 10, parameters=2000 if k == 2 else 1000) for k in range(4)]
+    finals = [row(k, loss=0.5, final=0.99) for k in range(4)]
+    with pytest.raises(SystemExit, match="network 2 has 2000 parameters in the short files"):
+        fidelity.rank_against_finals([write(tmp_path / "a.jsonl", shorts)], [write(tmp_path / "f.jsonl", finals)])
+
+
+def test_summary_of_a_short_only_run_says_to_rank_it_against_finals(tmp_path):
+    with pytest.raises(SystemExit, match="--finals"):
+        fidelity.summarize([write(tmp_path / "a.jsonl", [short_row(k, k / 10) for k in range(4)])])
