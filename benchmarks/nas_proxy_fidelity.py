@@ -124,14 +124,31 @@ def read_rows(paths):
     return [json.loads(line) for path in paths for line in open(path) if line.strip()]
 
 
+def correlations(pairs):
+    """Spearman's rho and its permutation p for each named (measure, target) pair."""
+    return {name: {"rho": spearman(x, y), "permutationP": permutation_p(x, y)} for name, (x, y) in pairs.items()}
+
+
+def require_finals(rows):
+    if any("finalTestAccuracy" not in r for r in rows):
+        sys.exit("some lines have no finalTestAccuracy (a short-only run, --final-epochs 0): "
+                 "rank them against the finals of other runs with --finals")
+
+
+def require_same_draws(networks, parameters, other_parameters, where):
+    """Runs paired by network index must have drawn the same networks; the parameter count tells."""
+    for k in networks:
+        if parameters[k] != other_parameters[k]:
+            sys.exit(f"network {k} has {parameters[k]} parameters {where[0]} and {other_parameters[k]} "
+                     f"{where[1]}: the runs drew different networks (same --seed?)")
+
+
 def summarize(paths):
     rows = read_rows(paths)
     trained = [r for r in rows if not r.get("rejected")]
     if len(trained) < 4:
         sys.exit(f"need at least 4 trained networks, got {len(trained)}")
-    if any("finalTestAccuracy" not in r for r in trained):
-        sys.exit("some lines have no finalTestAccuracy (a short-only run, --final-epochs 0): "
-                 "rank them against the finals of other runs with --finals")
+    require_finals(trained)
     final = [r["finalTestAccuracy"] for r in trained]
     short = {"validationLoss": [-r["validationLoss"] for r in trained],
              "validationAccuracy": [r["validationAccuracy"] for r in trained],
@@ -143,8 +160,7 @@ def summarize(paths):
     summary = {"kind": "nas-proxy-fidelity", "networks": len(trained), "rejected": len(rows) - len(trained),
                "finalTestAccuracy": {"mean": statistics.mean(final), "median": statistics.median(final),
                                      "min": min(final), "max": max(final), "stdev": statistics.stdev(final)},
-               "spearman": {name: {"rho": spearman(values, final), "permutationP": permutation_p(values, final)}
-                            for name, values in short.items()},
+               "spearman": correlations({name: (values, final) for name, values in short.items()}),
                "finalTestByLossQuartile": quartiles}
     print(json.dumps(summary))
     print(f"{len(trained)} networks: final test {100 * summary['finalTestAccuracy']['mean']:.2f}% mean, "
@@ -159,13 +175,12 @@ def compare(paths, other_paths):
     """Two runs over the same draws with different seeds, paired by network index."""
     first = {r["network"]: r for r in read_rows(paths) if not r.get("rejected")}
     second = {r["network"]: r for r in read_rows(other_paths) if not r.get("rejected")}
+    require_finals([*first.values(), *second.values()])
     both = sorted(set(first) & set(second))
     if len(both) < 4:
         sys.exit(f"need at least 4 networks trained in both runs, got {len(both)}")
-    for k in both:
-        if first[k]["parameters"] != second[k]["parameters"]:
-            sys.exit(f"network {k} has {first[k]['parameters']} parameters in one run and "
-                     f"{second[k]['parameters']} in the other: the runs drew different networks (same --seed?)")
+    require_same_draws(both, {k: r["parameters"] for k, r in first.items()},
+                       {k: r["parameters"] for k, r in second.items()}, ("in one run", "in the other"))
     a_short = [-first[k]["validationLoss"] for k in both]
     b_short = [-second[k]["validationLoss"] for k in both]
     a_final = [first[k]["finalTestAccuracy"] for k in both]
@@ -177,9 +192,7 @@ def compare(paths, other_paths):
              "firstShortWithSecondFinal": (a_short, b_final),
              "secondShortWithFirstFinal": (b_short, a_final),
              "meanShortWithMeanFinal": (mean_short, mean_final)}
-    summary = {"kind": "nas-proxy-fidelity-comparison", "networks": len(both),
-               "spearman": {name: {"rho": spearman(x, y), "permutationP": permutation_p(x, y)}
-                            for name, (x, y) in pairs.items()}}
+    summary = {"kind": "nas-proxy-fidelity-comparison", "networks": len(both), "spearman": correlations(pairs)}
     print(json.dumps(summary))
     print(f"{len(both)} networks trained in both runs", file=sys.stderr)
     for name, s in summary["spearman"].items():
@@ -211,16 +224,11 @@ def rank_against_finals(short_paths, final_paths):
     both = sorted(set(short) & set(final))
     if len(both) < 4:
         sys.exit(f"need at least 4 networks with both a short and a final measure, got {len(both)}")
-    for k in both:
-        if short_parameters[k] != final_parameters[k]:
-            sys.exit(f"network {k} has {short_parameters[k]} parameters in the short files and "
-                     f"{final_parameters[k]} in the final ones: the runs drew different networks (same --seed?)")
+    require_same_draws(both, short_parameters, final_parameters, ("in the short files", "in the final ones"))
     finals = [final[k] for k in both]
-    measures = {"validationLoss": [-short[k] for k in both],
-                "parameters": [short_parameters[k] for k in both]}
-    summary = {"kind": "nas-proxy-fidelity-against-finals", "networks": len(both),
-               "spearman": {name: {"rho": spearman(values, finals), "permutationP": permutation_p(values, finals)}
-                            for name, values in measures.items()}}
+    pairs = {"validationLoss": ([-short[k] for k in both], finals),
+             "parameters": ([short_parameters[k] for k in both], finals)}
+    summary = {"kind": "nas-proxy-fidelity-against-finals", "networks": len(both), "spearman": correlations(pairs)}
     print(json.dumps(summary))
     print(f"{len(both)} networks, short measure from {len(short_paths)} file(s), "
           f"final from {len(final_paths)} file(s)", file=sys.stderr)

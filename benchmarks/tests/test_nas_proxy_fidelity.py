@@ -102,3 +102,10 @@ def test_against_finals_refuses_short_and_final_runs_of_different_draws(tmp_path
 def test_summary_of_a_short_only_run_says_to_rank_it_against_finals(tmp_path):
     with pytest.raises(SystemExit, match="--finals"):
         fidelity.summarize([write(tmp_path / "a.jsonl", [short_row(k, k / 10) for k in range(4)])])
+
+
+def test_comparison_of_a_short_only_run_says_to_rank_it_against_finals(tmp_path):
+    finals = [row(k, loss=k / 10, final=0.99) for k in range(4)]
+    with pytest.raises(SystemExit, match="--finals"):
+        fidelity.compare([write(tmp_path / "a.jsonl", finals)],
+                         [write(tmp_path / "b.jsonl", [short_row(k, k / 10) for k in range(4)])])
