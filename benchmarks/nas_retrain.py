@@ -1,0 +1,273 @@
+#!/usr/bin/env python3
+"""More final trainings of the networks `automl bench nas` found, and what they add up to.
+
+A found network's final test accuracy is one training (or `--final-trainings N` of them) on 1,000
+test rows, and on MNIST-1D that noise (about 0.26 points a training) is larger than the
+differences between the networks a search ends with. This script takes the benchmark's
+`kind: "nas"` rows, trains each distinct found network more times with the benchmark's final
+recipe (the same commands an external evaluator would run: `automl architecture` for the model,
+`automl train` on every training row, data seed = the row's seed), and then judges each strategy
+against a baseline on the mean of all of a network's trainings, the benchmark's own included.
+
+Trainings are independent, so they split over processes (one per core):
+
+    python3 benchmarks/nas_retrain.py train evolution.jsonl random.jsonl --trainings 3 --worker 0 --workers 2 > more0.jsonl &
+    python3 benchmarks/nas_retrain.py train evolution.jsonl random.jsonl --trainings 3 --worker 1 --workers 2 > more1.jsonl &
+    wait; python3 benchmarks/nas_retrain.py summarize evolution.jsonl random.jsonl more0.jsonl more1.jsonl
+
+The benchmark's own final trainings use training seeds S, S + 100, ...; the new ones S +
+offset, S + offset + 100, ... (`--offset`, default 300, clear of `--final-trainings 3`). A
+network both strategies found on one seed is trained once for both. `summarize` prints, per
+strategy, the seeds won, level and lost on the mean test accuracy, the mean difference and its
+standard error, the exact sign test's p; and over the distinct networks the spread of one
+training around its network's mean against the spread of the networks' true means (the
+reliability of one training and of the mean of k). Use a release build (`AUTOML_BIN` or
+`--binary`): an 80-epoch training of a network of the default space takes about two CPU minutes.
+"""
+import argparse
+import json
+import math
+import os
+import statistics
+import subprocess
+import sys
+
+# The recipe `automl bench nas` retrains every found architecture with (NASBenchmark.trainingConfig).
+RECIPE = {"optimizer": "adamw", "weightDecay": 0.01, "schedule": "onecycle", "learningRate": 0.003,
+          "batchSize": 100}
+# NASFinalSelection: the k-th final training of a row of seed S uses training seed S + 100 k.
+SEED_STEP = 100
+
+
+def read_lines(paths):
+    """Every JSON line of the files, with where it came from (other kinds are kept, then ignored)."""
+    lines = []
+    for path in paths:
+        with open(path) as f:
+            for number, text in enumerate(f, 1):
+                if text.strip():
+                    try:
+                        lines.append((json.loads(text), f"{path}:{number}"))
+                    except json.JSONDecodeError as error:
+                        sys.exit(f"{path}:{number}: not JSON ({error})")
+    return lines
+
+
+def found_networks(lines):
+    """The benchmark's `kind: "nas"` rows as found networks: who found it, on which seed, the
+    network's identity (space, decisions, final epochs) and the final test accuracies it has."""
+    found = []
+    for line, where in lines:
+        if line.get("kind") != "nas":
+            continue
+        settings = line.get("settings") or {}
+        epochs = settings.get("finalEpochs")
+        if not epochs:
+            sys.exit(f"{where}: the row has no final retraining (settings.finalEpochs): nothing to add trainings to")
+        own = line.get("finalTestAccuracies") or [line["finalTestAccuracy"]]
+        space = (line.get("options") or {}).get("space")
+        found.append({"strategy": line["strategy"], "seed": line["seed"], "space": space,
+                      "decisions": line["decisions"], "epochs": epochs, "parameters": line["parameters"],
+                      "options": {k: v for k, v in (line.get("options") or {}).items() if k != "space"},
+                      "settings": settings, "where": where,
+                      "trainings": {line["seed"] + SEED_STEP * k: a for k, a in enumerate(own)}})
+    return found
+
+
+def network_key(seed, space, decisions, epochs):
+    """What makes two trainings trainings of the same network on the same data."""
+    return (seed, json.dumps(space, sort_keys=True), tuple(decisions), epochs)
+
+
+def key_of(network):
+    return network_key(network["seed"], network["space"], network["decisions"], network["epochs"])
+
+
+def plan(found, trainings, offset):
+    """The trainings to run: each distinct network `trainings` more times, training seeds
+    seed + offset, seed + offset + 100, ..., in a fixed order (so workers can split it)."""
+    jobs, seen = [], set()
+    for network in found:
+        key = key_of(network)
+        if key in seen:
+            continue
+        seen.add(key)
+        for k in range(trainings):
+            jobs.append({"seed": network["seed"], "space": network["space"], "decisions": network["decisions"],
+                         "epochs": network["epochs"], "trainingSeed": network["seed"] + offset + SEED_STEP * k})
+    return jobs
+
+
+def run(binary, arguments):
+    done = subprocess.run([binary, *arguments], capture_output=True, text=True)
+    if done.returncode != 0:
+        sys.exit(f"{binary} {arguments[0]} failed ({done.returncode}): {done.stderr.strip()}")
+    return json.loads(done.stdout)
+
+
+def retrain(binary, job):
+    """One final training of a found network, as the benchmark's own: all training rows,
+    the row's seed as data seed, the final recipe."""
+    architecture = ["architecture", "--decisions", json.dumps(job["decisions"]), "--model-only"]
+    if job["space"] is not None:
+        architecture += ["--space", json.dumps(job["space"])]
+    model = run(binary, architecture)
+    config = dict(RECIPE, model=model, epochs=job["epochs"], seed=job["trainingSeed"])
+    trained = run(binary, ["train", "--dataset", "mnist1d", "--validation-fraction", "0",
+                           "--data-seed", str(job["seed"]), "--quiet", "--config", json.dumps(config)])
+    return dict(job, kind="nas-retraining", testAccuracy=trained["testAccuracy"], parameters=trained["parameters"])
+
+
+def attach(found, lines):
+    """Adds the `nas-retraining` lines to the networks they train. A training seed a network
+    already has must give the same accuracy (training is deterministic) and is counted once."""
+    by_key = {}
+    for network in found:
+        by_key.setdefault(key_of(network), []).append(network)
+    for line, where in lines:
+        if line.get("kind") != "nas-retraining":
+            continue
+        key = network_key(line["seed"], line["space"], line["decisions"], line["epochs"])
+        if key not in by_key:
+            sys.exit(f"{where}: a retraining of a network no row of the given files found (seed {line['seed']})")
+        for network in by_key[key]:
+            earlier = network["trainings"].setdefault(line["trainingSeed"], line["testAccuracy"])
+            if earlier != line["testAccuracy"]:
+                sys.exit(f"{where}: training seed {line['trainingSeed']} of seed {line['seed']}'s network gave "
+                         f"{line['testAccuracy']}, but {earlier} elsewhere: not the same build or recipe")
+    return found
+
+
+def sign_test_p(won, lost):
+    """The exact two-sided sign test: level pairs are left out."""
+    n = won + lost
+    if n == 0:
+        return 1.0
+    tail = sum(math.comb(n, k) for k in range(min(won, lost) + 1)) / 2 ** n
+    return min(1.0, 2 * tail)
+
+
+def versus(found, baseline):
+    """Each strategy's networks against the baseline's, seed by seed, on the mean of all trainings."""
+    groups = {}
+    for network in found:
+        group = (network["strategy"], json.dumps(network["options"], sort_keys=True),
+                 json.dumps(network["settings"], sort_keys=True), json.dumps(network["space"], sort_keys=True))
+        groups.setdefault(group, {})
+        if network["seed"] in groups[group]:
+            sys.exit(f"{network['where']}: a second {network['strategy']} row for seed {network['seed']}")
+        groups[group][network["seed"]] = network
+    bases = {(g[2], g[3]): rows for g, rows in groups.items() if g[0] == baseline}
+    results = []
+    for group, rows in groups.items():
+        if group[0] == baseline:
+            continue
+        base = bases.get((group[2], group[3]), {})
+        seeds = sorted(set(rows) & set(base))
+        if not seeds:
+            continue
+        pairs = [(seed, rows[seed], base[seed]) for seed in seeds]
+        means = [(statistics.mean(a["trainings"].values()), statistics.mean(b["trainings"].values())) for _, a, b in pairs]
+        differences = [a - b for a, b in means]
+        won = sum(d > 1e-12 for d in differences)
+        lost = sum(d < -1e-12 for d in differences)
+        standard_error = statistics.stdev(differences) / math.sqrt(len(differences)) if len(differences) > 1 else float("nan")
+        results.append({
+            "kind": "nas-retrain-versus", "strategy": group[0], "baseline": baseline, "options": json.loads(group[1]),
+            "seeds": seeds, "trainings": [[len(a["trainings"]), len(b["trainings"])] for _, a, b in pairs],
+            "meanTestAccuracy": [statistics.mean(a for a, _ in means), statistics.mean(b for _, b in means)],
+            "meanParameters": [statistics.mean(a["parameters"] for _, a, _ in pairs),
+                               statistics.mean(b["parameters"] for _, _, b in pairs)],
+            "differences": differences, "won": won, "level": len(differences) - won - lost, "lost": lost,
+            "meanDifference": statistics.mean(differences), "standardError": standard_error,
+            "signTestP": sign_test_p(won, lost)})
+    return results
+
+
+def spread(found):
+    """Over the distinct networks with two trainings or more: the standard deviation of one
+    training around its network's mean (pooled), that of the networks' true means (the variance
+    of the means less the training noise in it), and the share of a measurement that is the
+    network rather than noise, for one training and for the mean of `k` (the median count)."""
+    networks = {}
+    for network in found:
+        networks.setdefault(key_of(network), network["trainings"])
+    samples = [list(t.values()) for t in networks.values() if len(t) > 1]
+    if len(samples) < 2:
+        return None
+    within = sum(sum((x - statistics.mean(s)) ** 2 for x in s) for s in samples) / sum(len(s) - 1 for s in samples)
+    means = [statistics.mean(s) for s in samples]
+    noise_in_means = statistics.mean(within / len(s) for s in samples)
+    between = max(0.0, statistics.variance(means) - noise_in_means)
+    k = int(statistics.median(len(s) for s in samples))
+    share = (lambda n: between / (between + within / n)) if between + within > 0 else (lambda n: float("nan"))
+    return {"kind": "nas-retrain-spread", "networks": len(samples), "trainingSD": math.sqrt(within),
+            "networkSD": math.sqrt(between), "reliabilityOfOne": share(1), "trainingsEach": k,
+            "reliabilityOfMean": share(k)}
+
+
+def summarize(paths, baseline):
+    lines = read_lines(paths)
+    found = attach(found_networks(lines), lines)
+    if not found:
+        sys.exit("no kind: \"nas\" rows in the given files")
+    for result in versus(found, baseline):
+        print(json.dumps(result))
+        print(f"{result['strategy']} against {baseline}, {len(result['seeds'])} seeds, "
+              f"mean of {result['trainings'][0][0]}-{max(max(t) for t in result['trainings'])} trainings: "
+              f"{100 * result['meanTestAccuracy'][0]:.2f}% against {100 * result['meanTestAccuracy'][1]:.2f}% "
+              f"({result['meanParameters'][0]:,.0f} and {result['meanParameters'][1]:,.0f} parameters); "
+              f"won {result['won']}, level {result['level']}, lost {result['lost']} (sign test p = {result['signTestP']:.3f}); "
+              f"difference {100 * result['meanDifference']:+.2f} ± {100 * result['standardError']:.2f} points",
+              file=sys.stderr)
+    result = spread(found)
+    if result:
+        print(json.dumps(result))
+        print(f"{result['networks']} networks: one training varies {100 * result['trainingSD']:.2f} points around its "
+              f"network's mean, the networks' true means {100 * result['networkSD']:.2f} points; reliability "
+              f"{result['reliabilityOfOne']:.2f} for one training, {result['reliabilityOfMean']:.2f} for the mean of "
+              f"{result['trainingsEach']}", file=sys.stderr)
+
+
+def train(paths, args):
+    lines = read_lines(paths)
+    jobs = plan(found_networks(lines), args.trainings, args.offset)
+    binary = args.binary or os.environ.get("AUTOML_BIN") or default_binary()
+    for index, job in enumerate(jobs):
+        if index % args.workers == args.worker:
+            print(json.dumps(retrain(binary, job)), flush=True)
+
+
+def default_binary():
+    root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
+    for folder in ("release", "debug"):
+        candidate = os.path.join(root, ".build", folder, "automl")
+        if os.access(candidate, os.X_OK):
+            return candidate
+    sys.exit("no automl binary: build one (swift build -c release) or set AUTOML_BIN or --binary")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+    trainer = commands.add_parser("train", help="train the found networks of bench nas rows more times")
+    trainer.add_argument("files", nargs="+", help="bench nas JSON lines (other kinds are skipped)")
+    trainer.add_argument("--trainings", type=int, default=3, help="new trainings per distinct network")
+    trainer.add_argument("--offset", type=int, default=300, help="the first new training seed is the row's seed plus this")
+    trainer.add_argument("--binary", help="the automl binary (default: AUTOML_BIN, then .build/release, .build/debug)")
+    trainer.add_argument("--worker", type=int, default=0)
+    trainer.add_argument("--workers", type=int, default=1)
+    summary = commands.add_parser("summarize", help="judge the strategies on the mean of all trainings")
+    summary.add_argument("files", nargs="+", help="bench nas rows and the train command's lines, in any order")
+    summary.add_argument("--baseline", default="nas-random")
+    args = parser.parse_args()
+    if args.command == "train":
+        if args.trainings < 1 or args.offset < 0 or not 0 <= args.worker < args.workers:
+            parser.error("need --trainings >= 1, --offset >= 0 and 0 <= --worker < --workers")
+        train(args.files, args)
+    else:
+        summarize(args.files, args.baseline)
+
+
+if __name__ == "__main__":
+    main()

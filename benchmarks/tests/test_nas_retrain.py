@@ -1,0 +1,138 @@
+"""benchmarks/nas_retrain.py: its plan, its bookkeeping and its statistics, on inputs whose answers are known by hand."""
+import json
+import os
+import stat
+import subprocess
+import sys
+
+import pytest
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+import nas_retrain as retrain  # noqa: E402
+
+SCRIPT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "nas_retrain.py")
+SPACE = {"kind": "nasnet", "channels": 16, "reductions": 1}
+SETTINGS = {"trials": 80, "epochs": 10, "finalEpochs": 80, "finalTrainings": 3}
+
+
+def row(strategy, seed, decisions, finals, parameters=50000, options=None):
+    return {"kind": "nas", "strategy": strategy, "seed": seed, "decisions": decisions, "parameters": parameters,
+            "finalTestAccuracy": sum(finals) / len(finals), "finalTestAccuracies": finals,
+            "options": dict(options or {}, space=SPACE), "settings": SETTINGS}
+
+
+def extra(seed, decisions, training_seed, accuracy):
+    return {"kind": "nas-retraining", "seed": seed, "space": SPACE, "decisions": decisions, "epochs": 80,
+            "trainingSeed": training_seed, "testAccuracy": accuracy, "parameters": 50000}
+
+
+def write(path, lines):
+    path.write_text("".join(json.dumps(line) + "\n" for line in lines))
+    return str(path)
+
+
+def run_summary(tmp_path, capsys, lines, baseline="nas-random"):
+    retrain.summarize([write(tmp_path / "all.jsonl", lines)], baseline)
+    return [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+
+
+def test_plan_trains_a_network_both_strategies_found_once_with_seeds_after_the_benchmarks_own():
+    lines = [(row("regularized-evolution", 9, [1, 2], [0.99, 0.98, 0.99]), "a:1"),
+             (row("nas-random", 9, [1, 2], [0.99, 0.98, 0.99]), "b:1"),
+             (row("nas-random", 5, [3, 4], [0.98, 0.98, 0.98]), "b:2")]
+    jobs = retrain.plan(retrain.found_networks(lines), trainings=2, offset=300)
+    assert [(j["seed"], j["decisions"], j["trainingSeed"]) for j in jobs] == [
+        (9, [1, 2], 309), (9, [1, 2], 409), (5, [3, 4], 305), (5, [3, 4], 405)]
+
+
+def test_a_row_without_a_final_retraining_is_refused_naming_its_line():
+    bare = row("nas-random", 0, [1], [0.9])
+    bare["settings"] = {"finalEpochs": 0}
+    with pytest.raises(SystemExit, match="f.jsonl:7: the row has no final retraining"):
+        retrain.found_networks([(bare, "f.jsonl:7")])
+
+
+def test_strategies_are_judged_on_the_mean_of_their_own_and_the_added_trainings(tmp_path, capsys):
+    evolution = {"population": 10, "sample": 5}
+    lines = [row("regularized-evolution", 1, [1], [0.98, 0.98, 0.98], options=evolution),
+             row("nas-random", 1, [2], [0.985, 0.985, 0.985]),
+             row("regularized-evolution", 2, [3], [0.99, 0.99, 0.99], options=evolution),
+             row("nas-random", 2, [4], [0.97, 0.97, 0.97]),
+             row("regularized-evolution", 3, [5], [0.99, 0.98, 0.99], options=evolution),
+             row("nas-random", 3, [5], [0.99, 0.98, 0.99]),  # the same network: level
+             # seed 1: three more trainings lift evolution's network from 0.98 to 0.99, past random's 0.985
+             extra(1, [1], 301, 1.0), extra(1, [1], 401, 1.0), extra(1, [1], 501, 1.0)]
+    versus, spread = run_summary(tmp_path, capsys, lines)
+    assert (versus["won"], versus["level"], versus["lost"]) == (2, 1, 0)
+    assert versus["trainings"] == [[6, 3], [3, 3], [3, 3]]
+    assert versus["differences"] == pytest.approx([0.005, 0.02, 0.0], abs=1e-12)
+    assert versus["signTestP"] == pytest.approx(0.5)  # two of two: 2 * (1/4)
+    assert spread["kind"] == "nas-retrain-spread"
+
+
+def test_an_added_training_is_matched_to_its_network_by_seed_space_decisions_and_epochs(tmp_path, capsys):
+    lines = [row("regularized-evolution", 1, [1], [0.98, 0.98]), row("nas-random", 1, [2], [0.98, 0.98]),
+             extra(1, [1], 301, 0.99)]
+    versus = run_summary(tmp_path, capsys, lines)[0]
+    assert versus["meanTestAccuracy"][0] == pytest.approx((0.98 + 0.98 + 0.99) / 3)
+    stray = extra(2, [1], 301, 0.99)  # seed 2 found nothing in these files
+    with pytest.raises(SystemExit, match="all.jsonl:4: a retraining of a network no row"):
+        run_summary(tmp_path, capsys, lines[:2] + [lines[2], stray])
+
+
+def test_a_training_seed_given_twice_counts_once_and_must_give_the_same_accuracy(tmp_path, capsys):
+    base = [row("regularized-evolution", 1, [1], [0.98, 0.97]), row("nas-random", 1, [2], [0.98, 0.98])]
+    same = run_summary(tmp_path, capsys, base + [extra(1, [1], 101, 0.97)])[0]  # 101 is its second own training
+    assert same["trainings"] == [[2, 2]]
+    with pytest.raises(SystemExit, match="training seed 101 of seed 1's network gave 0.99, but 0.97 elsewhere"):
+        run_summary(tmp_path, capsys, base + [extra(1, [1], 101, 0.99)])
+
+
+def test_spread_separates_training_noise_from_the_networks_true_differences():
+    # trainings [1, 3] and [5, 7]: pooled within variance (2 + 2) / 2 = 2; the means 2 and 6 vary
+    # by 8, of which 2 / 2 is noise: a true variance of 7.
+    found = [{"seed": 0, "space": None, "decisions": [0], "epochs": 1, "trainings": {0: 1.0, 100: 3.0}},
+             {"seed": 1, "space": None, "decisions": [0], "epochs": 1, "trainings": {1: 5.0, 101: 7.0}}]
+    result = retrain.spread(found)
+    assert result["trainingSD"] == pytest.approx(2 ** 0.5)
+    assert result["networkSD"] == pytest.approx(7 ** 0.5)
+    assert result["reliabilityOfOne"] == pytest.approx(7 / 9)
+    assert result["reliabilityOfMean"] == pytest.approx(7 / 8)
+
+
+def test_sign_test_p_is_exact_and_two_sided():
+    assert retrain.sign_test_p(5, 0) == pytest.approx(2 / 32)
+    assert retrain.sign_test_p(1, 7) == pytest.approx(2 * 9 / 256)
+    assert retrain.sign_test_p(0, 0) == 1.0
+
+
+def test_train_runs_the_documented_commands_and_splits_the_jobs_between_workers(tmp_path):
+    log = tmp_path / "calls.jsonl"
+    fake = tmp_path / "automl"
+    fake.write_text(f"""#!{sys.executable}
+import json, sys
+args = sys.argv[1:]
+open({str(log)!r}, "a").write(json.dumps(args) + "\\n")
+if args[0] == "architecture":
+    print(json.dumps({{"layers": [{{"type": "linear", "units": 10}}]}}))
+else:
+    config = json.loads(args[args.index("--config") + 1])
+    print(json.dumps({{"testAccuracy": config["seed"] / 1000, "parameters": 410}}))
+""")
+    fake.chmod(fake.stat().st_mode | stat.S_IEXEC)
+    rows = write(tmp_path / "rows.jsonl", [row("nas-random", 4, [7, 8], [0.98])])
+    outputs = []
+    for worker in (0, 1):
+        done = subprocess.run([sys.executable, SCRIPT, "train", rows, "--trainings", "3", "--binary", str(fake),
+                               "--worker", str(worker), "--workers", "2"], capture_output=True, text=True, check=True)
+        outputs += [json.loads(line) for line in done.stdout.splitlines()]
+    assert sorted(o["trainingSeed"] for o in outputs) == [304, 404, 504]
+    assert all(o["testAccuracy"] == o["trainingSeed"] / 1000 and o["kind"] == "nas-retraining" for o in outputs)
+    calls = [json.loads(line) for line in log.read_text().splitlines()]
+    architecture = [c for c in calls if c[0] == "architecture"][0]
+    assert json.loads(architecture[architecture.index("--decisions") + 1]) == [7, 8]
+    assert json.loads(architecture[architecture.index("--space") + 1]) == SPACE
+    train = [c for c in calls if c[0] == "train"][0]
+    assert train[train.index("--data-seed") + 1] == "4" and train[train.index("--validation-fraction") + 1] == "0"
+    config = json.loads(train[train.index("--config") + 1])
+    assert (config["epochs"], config["learningRate"], config["model"]["layers"][0]["units"]) == (80, 0.003, 10)
