@@ -11,7 +11,7 @@ import Foundation
 /// For each strategy and seed, a session runs `trials` trials through the same ask/tell path a
 /// client takes. Each architecture's `model` (read back from the suggestion's wire form, as an
 /// external evaluator would) is trained `epochs` epochs with fixed hyper-parameters (AdamW,
-/// one-cycle to 3e-3, weight decay 0.01, batch 100) on the training rows minus a validation
+/// one-cycle to `learningRate`, weight decay 0.01, batch 100) on the training rows minus a validation
 /// share (`validationFraction`), and the session is told `objective` (validation error or
 /// loss). The architecture with the lowest value is the one found (or, with `finalCandidates`
 /// > 1, the best of that many top architectures after retraining them `finalEpochs` epochs on
@@ -43,6 +43,11 @@ public struct NASBenchmark: Sendable {
     /// How many times the found architecture (and each measured reference) is retrained for its
     /// final test accuracy, with different training seeds; the mean is reported.
     public var finalTrainings = 1
+    /// The peak learning rate (one-cycle) of every training the benchmark runs: trials, final
+    /// retrainings and the measured references, so the comparison stays one recipe.
+    public var learningRate = NASBenchmark.defaultLearningRate
+    /// The hand-made references' published recipe peaks at 3e-3.
+    public static let defaultLearningRate = 3e-3
 
     /// The population the evolutionary strategies get by default: a quarter of the trials (at
     /// least 4), since the strategies' own default (20) would spend a 20-trial budget on the
@@ -59,6 +64,8 @@ public struct NASBenchmark: Sendable {
             "objective": .string(objective.rawValue), "validationFraction": .double(validationFraction),
         ]
         if let maxParameters { object["maxParameters"] = .int(Int64(maxParameters)) }
+        // Only when changed, so rows from before the option still pair with today's defaults.
+        if learningRate != Self.defaultLearningRate { object["learningRate"] = .double(learningRate) }
         return .object(object)
     }
 
@@ -112,7 +119,7 @@ public struct NASBenchmark: Sendable {
         config.optimizer = .adamw
         config.weightDecay = 0.01
         config.schedule = .onecycle
-        config.learningRate = 3e-3
+        config.learningRate = learningRate
         config.model = model
         return config
     }
@@ -196,7 +203,9 @@ public struct NASBenchmark: Sendable {
     /// trainings as for the found architectures): the same-run baseline the
     /// found architectures are compared with, beside the figures.
     public func measure(_ reference: Reference, seed: UInt64, splits: DataSplits) throws -> Double {
-        let accuracies = try finalTestAccuracies(of: reference.config, splits: splits, seed: seed)
+        var config = reference.config
+        config.learningRate = learningRate
+        let accuracies = try finalTestAccuracies(of: config, splits: splits, seed: seed)
         return accuracies.reduce(0, +) / Double(max(accuracies.count, 1))
     }
 

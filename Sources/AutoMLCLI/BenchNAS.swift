@@ -61,6 +61,9 @@ struct BenchNAS: AsyncParsableCommand {
     @Option(help: "Train the found architecture (and each measured reference) this many times for its final test accuracy, with training seeds seed, seed+100, ...; the mean is reported.")
     var finalTrainings = 1
 
+    @Option(help: "Peak learning rate (one-cycle) of every training: trials, final retrainings and measured references (the references' published recipe: 0.003).")
+    var learningRate = NASBenchmark.defaultLearningRate
+
     @Flag(inversion: .prefixedNo, help: "Also train the two references with the final retraining's recipe, per seed, as the same-run baseline (needs --final-epochs > 0).")
     var measureReferences = true
 
@@ -104,6 +107,8 @@ struct BenchNAS: AsyncParsableCommand {
         guard finalTrainings >= 1 else { throw ValidationError("--final-trainings must be at least 1") }
         benchmark.finalCandidates = finalCandidates
         benchmark.finalTrainings = finalTrainings
+        guard learningRate > 0 && learningRate.isFinite else { throw ValidationError("--learning-rate must be a positive number") }
+        benchmark.learningRate = learningRate
         let splits = try BuiltinDatasets.load("mnist1d")
         let references = try NASBenchmark.references()
         var table = BenchTable(columns: ["strategy", "seed", "val acc", "top-5 val", "test acc", "final test", "params", "MACs",

@@ -36,6 +36,18 @@ import Testing
         #expect(benchmark.options(for: "hierarchical-evolution") == ["initialPopulation": 10])
     }
 
+    /// One recipe for every training, and rows of the default recipe keep the settings older
+    /// rows have, so `bench nas-compare` still pairs them.
+    @Test func theLearningRateReachesEveryTrainingAndTheSettingsOnlyWhenChanged() throws {
+        var benchmark = NASBenchmark()
+        let model = ModelDescription(inputShape: [1, 40], layers: [OperationSpec(.linear(units: 10, bias: true))])
+        #expect(benchmark.trainingConfig(model: model, epochs: 1, seed: 0).learningRate == 3e-3)
+        #expect(benchmark.settings["learningRate"] == nil)
+        benchmark.learningRate = 0.01
+        #expect(benchmark.trainingConfig(model: model, epochs: 1, seed: 0).learningRate == 0.01)
+        #expect(benchmark.settings["learningRate"]?.doubleValue == 0.01)
+    }
+
     /// A ceiling below every architecture's size rejects every draw without training one, so
     /// the search ends with no trial after its bounded number of draws.
     @Test func architecturesOverTheParameterCeilingAreNeverTrained() async throws {
