@@ -5,7 +5,7 @@ A found network's final test accuracy is one training (or `--final-trainings N` 
 test rows, and on MNIST-1D that noise (about 0.26 points a training) is larger than the
 differences between the networks a search ends with. This script takes the benchmark's
 `kind: "nas"` rows, trains each distinct found network more times with the benchmark's final
-recipe (the same commands an external evaluator would run: `automl architecture` for the model,
+recipe (its `settings.learningRate` when the run set one; the same commands an external evaluator would run: `automl architecture` for the model,
 `automl train` on every training row, data seed = the row's seed), and then judges each strategy
 against a baseline on the mean of all of a network's trainings, the benchmark's own included.
 
@@ -68,19 +68,20 @@ def found_networks(lines):
         space = (line.get("options") or {}).get("space")
         found.append({"strategy": line["strategy"], "seed": line["seed"], "space": space,
                       "decisions": line["decisions"], "epochs": epochs, "parameters": line["parameters"],
+                      "learningRate": settings.get("learningRate", RECIPE["learningRate"]),
                       "options": {k: v for k, v in (line.get("options") or {}).items() if k != "space"},
                       "settings": settings, "where": where,
                       "trainings": {line["seed"] + SEED_STEP * k: a for k, a in enumerate(own)}})
     return found
 
 
-def network_key(seed, space, decisions, epochs):
-    """What makes two trainings trainings of the same network on the same data."""
-    return (seed, json.dumps(space, sort_keys=True), tuple(decisions), epochs)
+def network_key(seed, space, decisions, epochs, learning_rate):
+    """What makes two trainings trainings of the same network on the same data with the same recipe."""
+    return (seed, json.dumps(space, sort_keys=True), tuple(decisions), epochs, learning_rate)
 
 
 def key_of(network):
-    return network_key(network["seed"], network["space"], network["decisions"], network["epochs"])
+    return network_key(network["seed"], network["space"], network["decisions"], network["epochs"], network["learningRate"])
 
 
 def plan(found, trainings, offset):
@@ -94,7 +95,8 @@ def plan(found, trainings, offset):
         seen.add(key)
         for k in range(trainings):
             jobs.append({"seed": network["seed"], "space": network["space"], "decisions": network["decisions"],
-                         "epochs": network["epochs"], "trainingSeed": network["seed"] + offset + SEED_STEP * k})
+                         "epochs": network["epochs"], "learningRate": network["learningRate"],
+                         "trainingSeed": network["seed"] + offset + SEED_STEP * k})
     return jobs
 
 
@@ -112,7 +114,7 @@ def retrain(binary, job):
     if job["space"] is not None:
         architecture += ["--space", json.dumps(job["space"])]
     model = run(binary, architecture)
-    config = dict(RECIPE, model=model, epochs=job["epochs"], seed=job["trainingSeed"])
+    config = dict(RECIPE, model=model, epochs=job["epochs"], seed=job["trainingSeed"], learningRate=job["learningRate"])
     trained = run(binary, ["train", "--dataset", "mnist1d", "--validation-fraction", "0",
                            "--data-seed", str(job["seed"]), "--quiet", "--config", json.dumps(config)])
     return dict(job, kind="nas-retraining", testAccuracy=trained["testAccuracy"], parameters=trained["parameters"])
@@ -127,7 +129,8 @@ def attach(found, lines):
     for line, where in lines:
         if line.get("kind") != "nas-retraining":
             continue
-        key = network_key(line["seed"], line["space"], line["decisions"], line["epochs"])
+        key = network_key(line["seed"], line["space"], line["decisions"], line["epochs"],
+                          line.get("learningRate", RECIPE["learningRate"]))
         if key not in by_key:
             sys.exit(f"{where}: a retraining of a network no row of the given files found (seed {line['seed']})")
         for network in by_key[key]:

@@ -91,8 +91,8 @@ def test_a_training_seed_given_twice_counts_once_and_must_give_the_same_accuracy
 def test_spread_separates_training_noise_from_the_networks_true_differences():
     # trainings [1, 3] and [5, 7]: pooled within variance (2 + 2) / 2 = 2; the means 2 and 6 vary
     # by 8, of which 2 / 2 is noise: a true variance of 7.
-    found = [{"seed": 0, "space": None, "decisions": [0], "epochs": 1, "trainings": {0: 1.0, 100: 3.0}},
-             {"seed": 1, "space": None, "decisions": [0], "epochs": 1, "trainings": {1: 5.0, 101: 7.0}}]
+    found = [{"seed": 0, "space": None, "decisions": [0], "epochs": 1, "learningRate": 0.003, "trainings": {0: 1.0, 100: 3.0}},
+             {"seed": 1, "space": None, "decisions": [0], "epochs": 1, "learningRate": 0.003, "trainings": {1: 5.0, 101: 7.0}}]
     result = retrain.spread(found)
     assert result["trainingSD"] == pytest.approx(2 ** 0.5)
     assert result["networkSD"] == pytest.approx(7 ** 0.5)
@@ -136,3 +136,17 @@ else:
     assert train[train.index("--data-seed") + 1] == "4" and train[train.index("--validation-fraction") + 1] == "0"
     config = json.loads(train[train.index("--config") + 1])
     assert (config["epochs"], config["learningRate"], config["model"]["layers"][0]["units"]) == (80, 0.003, 10)
+
+
+def test_a_run_with_another_learning_rate_is_retrained_and_matched_with_it(tmp_path, capsys):
+    fast = row("nas-random", 1, [2], [0.98, 0.98])
+    fast["settings"] = dict(SETTINGS, learningRate=0.01)
+    jobs = retrain.plan(retrain.found_networks([(fast, "f:1")]), trainings=1, offset=300)
+    assert jobs[0]["learningRate"] == 0.01
+    lines = [row("regularized-evolution", 1, [1], [0.98, 0.98]), row("nas-random", 1, [2], [0.98, 0.98]),
+             extra(1, [1], 301, 0.99)]
+    lines[0]["settings"] = lines[1]["settings"] = dict(SETTINGS, learningRate=0.01)
+    with pytest.raises(SystemExit, match="a retraining of a network no row"):  # the extra line is of the 0.003 recipe
+        run_summary(tmp_path, capsys, lines)
+    lines[2]["learningRate"] = 0.01
+    assert run_summary(tmp_path, capsys, lines)[0]["trainings"] == [[3, 2]]
