@@ -53,8 +53,8 @@ RECIPE = {"optimizer": "adamw", "weightDecay": 0.01, "schedule": "onecycle", "le
           "batchSize": 100}
 
 
-def train(binary, model, epochs, validation_fraction, seed):
-    config = dict(RECIPE, model=model, epochs=epochs, seed=seed)
+def train(binary, model, epochs, validation_fraction, seed, learning_rate=RECIPE["learningRate"]):
+    config = dict(RECIPE, model=model, epochs=epochs, seed=seed, learningRate=learning_rate)
     done = subprocess.run([binary, "train", "--dataset", "mnist1d", "--validation-fraction",
                            str(validation_fraction), "--data-seed", str(seed), "--quiet",
                            "--config", json.dumps(config)], capture_output=True, text=True, check=True)
@@ -74,7 +74,7 @@ def measure(args):
                 continue
             model = trial.architecture["model"]
             short = train(engine.binary, model,
-                          args.epochs, args.validation_fraction, args.trial_seed)
+                          args.epochs, args.validation_fraction, args.trial_seed, args.learning_rate)
             if args.max_parameters and short["parameters"] > args.max_parameters:
                 session.tell(trial, 1.0)
                 print(json.dumps({"network": k, "parameters": short["parameters"], "rejected": True}), flush=True)
@@ -83,8 +83,10 @@ def measure(args):
             line = {"network": k, "parameters": short["parameters"], "trialSeed": args.trial_seed,
                     "validationAccuracy": short["validationAccuracy"],
                     "validationLoss": short["validationLoss"], "shortTestAccuracy": short["testAccuracy"]}
+            if args.learning_rate != RECIPE["learningRate"]:
+                line["learningRate"] = args.learning_rate
             if args.final_epochs > 0:  # 0: a short-only run, to be ranked against other runs' finals
-                long = train(engine.binary, model, args.final_epochs, 0.0, args.final_seed)
+                long = train(engine.binary, model, args.final_epochs, 0.0, args.final_seed, args.learning_rate)
                 line.update(finalSeed=args.final_seed, finalTestAccuracy=long["testAccuracy"])
             print(json.dumps(line), flush=True)
 
@@ -247,6 +249,8 @@ def main():
     parser.add_argument("--final-epochs", type=int, default=80,
                         help="the long training; 0 for a short-only run (rank it with --finals)")
     parser.add_argument("--validation-fraction", type=float, default=0.2)
+    parser.add_argument("--learning-rate", type=float, default=RECIPE["learningRate"],
+                        help="one-cycle peak of both trainings (bench nas --learning-rate)")
     parser.add_argument("--max-parameters", type=int, default=63434)
     parser.add_argument("--seed", type=int, default=1000, help="draws seed, and the default of the two below")
     parser.add_argument("--trial-seed", type=int, help="split and training seed of the short training")

@@ -20,7 +20,7 @@ Two measurements, printed as JSON lines on stdout (the same kinds the Swift benc
 Needs `torch` and `numpy` (a benchmark dependency, not a test one). Usage:
 
     python3 benchmarks/torch_trainer.py --threads 1 [--steps 100] [--batch 128] [--accuracy]
-    python3 benchmarks/torch_trainer.py --references 5
+    python3 benchmarks/torch_trainer.py --references 5 [--learning-rate 0.01]
 """
 import argparse
 import gzip
@@ -115,24 +115,26 @@ def mnist1d():
     return torch.from_numpy(x).unsqueeze(1), torch.from_numpy(y), torch.from_numpy(tx).unsqueeze(1), torch.from_numpy(ty)
 
 
-def cnn_run(name, model, data, seed):
-    """The MNIST-1D reference recipe: AdamW (weight decay 0.01), one-cycle to 3e-3, batch 100, 40 epochs."""
+def cnn_run(name, model, data, seed, learning_rate=3e-3):
+    """The MNIST-1D reference recipe: AdamW (weight decay 0.01), one-cycle to 3e-3 (or `learning_rate`), batch 100, 40 epochs."""
     x, y, tx, ty = data
     epochs, batch = 40, 100
-    optimizer = torch.optim.AdamW(model.parameters(), lr=3e-3, weight_decay=0.01)
-    scheduler = torch.optim.lr_scheduler.OneCycleLR(optimizer, max_lr=3e-3, total_steps=epochs * ((len(x) + batch - 1) // batch))
+    optimizer = torch.optim.AdamW(model.parameters(), lr=learning_rate, weight_decay=0.01)
+    scheduler = torch.optim.lr_scheduler.OneCycleLR(optimizer, max_lr=learning_rate,
+                                                    total_steps=epochs * ((len(x) + batch - 1) // batch))
     accuracy, seconds = train(model, optimizer, scheduler, x, y, tx, ty, epochs, batch, seed)
     return {"kind": "accuracy", "framework": "torch", "model": name, "dataset": "mnist1d", "seed": seed,
-            "testAccuracy": accuracy, "seconds": seconds, "parameters": sum(p.numel() for p in model.parameters())}
+            "learningRate": learning_rate, "testAccuracy": accuracy, "seconds": seconds,
+            "parameters": sum(p.numel() for p in model.parameters())}
 
 
-def reference_runs(first_seed, count):
+def reference_runs(first_seed, count, learning_rate=3e-3):
     data = mnist1d()
     rows = []
     for seed in range(first_seed, first_seed + count):
         for name, kernel, dilated in (("cnn1d", 3, True), ("cnn1d-k5", 5, False)):
             torch.manual_seed(seed)
-            rows.append(cnn_run(name, cnn(kernel, dilated), data, seed))
+            rows.append(cnn_run(name, cnn(kernel, dilated), data, seed, learning_rate))
             print(json.dumps(rows[-1]), flush=True)
     return rows
 
@@ -166,10 +168,12 @@ def main():
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--references", type=int, default=0,
                         help="only train the two MNIST-1D reference CNNs for this many seeds from --seed")
+    parser.add_argument("--learning-rate", type=float, default=3e-3,
+                        help="the references' one-cycle peak (their published recipe: 3e-3)")
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
     if args.references > 0:
-        rows = reference_runs(args.seed, args.references)
+        rows = reference_runs(args.seed, args.references, args.learning_rate)
         for name in ("cnn1d", "cnn1d-k5"):
             accuracies = [r["testAccuracy"] for r in rows if r["model"] == name]
             print(f"torch {name}: test accuracy " + ", ".join(f"{a:.3f}" for a in accuracies)
