@@ -53,12 +53,20 @@ RECIPE = {"optimizer": "adamw", "weightDecay": 0.01, "schedule": "onecycle", "le
           "batchSize": 100}
 
 
-def train(binary, model, epochs, validation_fraction, seed, learning_rate=RECIPE["learningRate"]):
-    config = dict(RECIPE, model=model, epochs=epochs, seed=seed, learningRate=learning_rate)
-    done = subprocess.run([binary, "train", "--dataset", "mnist1d", "--validation-fraction",
-                           str(validation_fraction), "--data-seed", str(seed), "--quiet",
-                           "--config", json.dumps(config)], capture_output=True, text=True, check=True)
+def run_automl(binary, arguments):
+    """One `automl` command's JSON output; a failing command ends the script with its stderr."""
+    done = subprocess.run([binary, *arguments], capture_output=True, text=True)
+    if done.returncode != 0:
+        sys.exit(f"{binary} {arguments[0]} failed ({done.returncode}): {done.stderr.strip()}")
     return json.loads(done.stdout)
+
+
+def train(binary, model, epochs, validation_fraction, seed, learning_rate=RECIPE["learningRate"], data_seed=None):
+    """The bench's training of `model` (split and row order from `data_seed`, by default `seed`)."""
+    config = dict(RECIPE, model=model, epochs=epochs, seed=seed, learningRate=learning_rate)
+    return run_automl(binary, ["train", "--dataset", "mnist1d", "--validation-fraction", str(validation_fraction),
+                               "--data-seed", str(seed if data_seed is None else data_seed), "--quiet",
+                               "--config", json.dumps(config)])
 
 
 def measure(args):

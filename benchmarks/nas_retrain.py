@@ -29,12 +29,11 @@ import json
 import math
 import os
 import statistics
-import subprocess
 import sys
 
-# The recipe `automl bench nas` retrains every found architecture with (NASBenchmark.trainingConfig).
-RECIPE = {"optimizer": "adamw", "weightDecay": 0.01, "schedule": "onecycle", "learningRate": 0.003,
-          "batchSize": 100}
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from nas_proxy_fidelity import RECIPE, run_automl, train as train_network  # noqa: E402  (also puts the client on the path)
+from automl_client import find_binary  # noqa: E402
 # NASFinalSelection: the k-th final training of a row of seed S uses training seed S + 100 k.
 SEED_STEP = 100
 
@@ -100,23 +99,14 @@ def plan(found, trainings, offset):
     return jobs
 
 
-def run(binary, arguments):
-    done = subprocess.run([binary, *arguments], capture_output=True, text=True)
-    if done.returncode != 0:
-        sys.exit(f"{binary} {arguments[0]} failed ({done.returncode}): {done.stderr.strip()}")
-    return json.loads(done.stdout)
-
-
 def retrain(binary, job):
     """One final training of a found network, as the benchmark's own: all training rows,
     the row's seed as data seed, the final recipe."""
     architecture = ["architecture", "--decisions", json.dumps(job["decisions"]), "--model-only"]
     if job["space"] is not None:
         architecture += ["--space", json.dumps(job["space"])]
-    model = run(binary, architecture)
-    config = dict(RECIPE, model=model, epochs=job["epochs"], seed=job["trainingSeed"], learningRate=job["learningRate"])
-    trained = run(binary, ["train", "--dataset", "mnist1d", "--validation-fraction", "0",
-                           "--data-seed", str(job["seed"]), "--quiet", "--config", json.dumps(config)])
+    model = run_automl(binary, architecture)
+    trained = train_network(binary, model, job["epochs"], 0.0, job["trainingSeed"], job["learningRate"], data_seed=job["seed"])
     return dict(job, kind="nas-retraining", testAccuracy=trained["testAccuracy"], parameters=trained["parameters"])
 
 
@@ -235,19 +225,10 @@ def summarize(paths, baseline):
 def train(paths, args):
     lines = read_lines(paths)
     jobs = plan(found_networks(lines), args.trainings, args.offset)
-    binary = args.binary or os.environ.get("AUTOML_BIN") or default_binary()
+    binary = find_binary(args.binary)
     for index, job in enumerate(jobs):
         if index % args.workers == args.worker:
             print(json.dumps(retrain(binary, job)), flush=True)
-
-
-def default_binary():
-    root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
-    for folder in ("release", "debug"):
-        candidate = os.path.join(root, ".build", folder, "automl")
-        if os.access(candidate, os.X_OK):
-            return candidate
-    sys.exit("no automl binary: build one (swift build -c release) or set AUTOML_BIN or --binary")
 
 
 def main():
@@ -257,7 +238,7 @@ def main():
     trainer.add_argument("files", nargs="+", help="bench nas JSON lines (other kinds are skipped)")
     trainer.add_argument("--trainings", type=int, default=3, help="new trainings per distinct network")
     trainer.add_argument("--offset", type=int, default=300, help="the first new training seed is the row's seed plus this")
-    trainer.add_argument("--binary", help="the automl binary (default: AUTOML_BIN, then .build/release, .build/debug)")
+    trainer.add_argument("--binary", help="the automl binary (default: AUTOML_BIN, PATH, then the checkout's .build)")
     trainer.add_argument("--worker", type=int, default=0)
     trainer.add_argument("--workers", type=int, default=1)
     summary = commands.add_parser("summarize", help="judge the strategies on the mean of all trainings")

@@ -133,7 +133,7 @@ else:
     assert json.loads(architecture[architecture.index("--decisions") + 1]) == [7, 8]
     assert json.loads(architecture[architecture.index("--space") + 1]) == SPACE
     train = [c for c in calls if c[0] == "train"][0]
-    assert train[train.index("--data-seed") + 1] == "4" and train[train.index("--validation-fraction") + 1] == "0"
+    assert train[train.index("--data-seed") + 1] == "4" and float(train[train.index("--validation-fraction") + 1]) == 0
     config = json.loads(train[train.index("--config") + 1])
     assert (config["epochs"], config["learningRate"], config["model"]["layers"][0]["units"]) == (80, 0.003, 10)
 
