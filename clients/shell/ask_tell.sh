@@ -5,14 +5,15 @@
 #   clients/shell/ask_tell.sh [DATA_DIR]
 #
 # Minimizes f(x, y) = (x - 1)^2 + (y + 2)^2, computed with awk. Environment:
-#   AUTOML_BIN  the automl binary (default: automl on PATH)
+#   AUTOML_BIN  the automl binary (default: automl on PATH, else this checkout's build)
 #   TRIALS      how many trials to run (default 20)
 #   SEED        the session seed (default 1)
 #   SESSION     continue this session instead of creating one
 # Prints the session id and the best trial as one JSON object on stdout; progress on stderr.
 set -euo pipefail
 
-automl=${AUTOML_BIN:-automl}
+. "$(dirname "${BASH_SOURCE[0]}")/find_automl.sh"
+automl=$(find_automl)
 data_dir=${1:-${AUTOML_DATA_DIR:-$HOME/.local/state/automl}}
 trials=${TRIALS:-20}
 seed=${SEED:-1}

@@ -8,7 +8,8 @@
 # Prints the best trial as JSON on stdout.
 set -euo pipefail
 
-automl=${AUTOML_BIN:-automl}
+. "$(dirname "${BASH_SOURCE[0]}")/find_automl.sh"
+automl=$(find_automl)
 data_dir=${1:-${AUTOML_DATA_DIR:-$HOME/.local/state/automl}}
 trials=${TRIALS:-30}
 seed=${SEED:-1}

@@ -53,6 +53,19 @@ check "the second run reports the same session" equal "$(jq -r .sessionId <<<"$o
 again=$(TRIALS=12 SEED=3 "$here/ask_tell.sh" "$work/b" 2>/dev/null)
 check "same seed, same best config" equal "$(jq -c .best.config <<<"$again")" "$(jq -c .best.config <<<"$out")"
 
+# --- find_automl.sh: without AUTOML_BIN or automl on PATH, the checkout's build is used ----------
+current=find_automl
+no_automl_path=/usr/local/bin:/usr/bin:/bin
+if [ -x "$root/.build/debug/automl" ] || [ -x "$root/.build/release/automl" ]; then
+  env -u AUTOML_BIN PATH=$no_automl_path TRIALS=2 "$here/ask_tell.sh" "$work/e" >/dev/null 2>&1
+  check "ask_tell.sh runs on the checkout's build" equal "$?" 0
+fi
+mkdir -p "$work/bare/clients/shell"
+cp "$here/ask_tell.sh" "$here/find_automl.sh" "$work/bare/clients/shell/"
+env -u AUTOML_BIN PATH=$no_automl_path "$work/bare/clients/shell/ask_tell.sh" "$work/f" >/dev/null 2>"$work/f.log"
+check "with no binary anywhere ask_tell.sh fails" test "$?" -ne 0
+check "and says where it looked" grep -q "automl not found: set AUTOML_BIN" "$work/f.log"
+
 # --- automl call: errors go to stderr with exit code 1 ------------------------------------------
 current=call
 err=$(call session/ask '{"sessionId": "nope"}' "$work/a" 2>&1 >/dev/null)
