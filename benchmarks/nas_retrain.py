@@ -21,7 +21,19 @@ network both strategies found on one seed is trained once for both. `summarize` 
 strategy, the seeds won, level and lost on the mean test accuracy, the mean difference and its
 standard error, the exact sign test's p; and over the distinct networks the spread of one
 training around its network's mean against the spread of the networks' true means (the
-reliability of one training and of the mean of k). Use a release build (`AUTOML_BIN` or
+reliability of one training and of the mean of k).
+
+A strategy can also be judged on the networks at the top of its search rather than on the one it
+ends with (the quantity a better search improves, and less at the mercy of one noisy pick): run
+`automl bench nas --trial-lines`, which adds a `kind: "nas-trial"` line per trained trial, then
+
+    python3 benchmarks/nas_retrain.py train rows.jsonl --top 5 --trainings 1 --offset 0 > top.jsonl
+    python3 benchmarks/nas_retrain.py summarize rows.jsonl top.jsonl --top 5
+
+trains each search's five best trials by told value once with the final recipe (training seed =
+the row's seed, so the found network's first final training is reused, not repeated), and
+judges each strategy on the mean final test accuracy of its five, beside the mean test accuracy
+those five reached in their short trials. Use a release build (`AUTOML_BIN` or
 `--binary`): an 80-epoch training of a network of the default space takes about two CPU minutes.
 """
 import argparse
@@ -83,9 +95,65 @@ def key_of(network):
     return network_key(network["seed"], network["space"], network["decisions"], network["epochs"], network["learningRate"])
 
 
+def search_key(strategy, seed, space, options, settings):
+    """What a `nas` row and the `nas-trial` lines of its search share."""
+    return (strategy, seed, json.dumps(space, sort_keys=True), json.dumps(options, sort_keys=True),
+            json.dumps(settings, sort_keys=True))
+
+
+def trial_lines(lines):
+    """The `nas-trial` lines by search; a trial read twice must be the same trial."""
+    searches = {}
+    for line, where in lines:
+        if line.get("kind") != "nas-trial":
+            continue
+        options = dict(line.get("options") or {})
+        space = options.pop("space", None)
+        key = search_key(line["strategy"], line["seed"], space, options, line.get("settings") or {})
+        trials = searches.setdefault(key, {})
+        earlier = trials.setdefault(line["number"], (line, where))
+        if earlier[0] != line:
+            sys.exit(f"{where}: trial {line['number']} of {line['strategy']} seed {line['seed']} differs from {earlier[1]}")
+    return {key: [line for line, _ in trials.values()] for key, trials in searches.items()}
+
+
+def top_networks(found, lines, k):
+    """For each found network's search, its `k` best trained trials by told value (earlier first
+    on ties), as networks to train; each row's list is under `top`."""
+    searches = trial_lines(lines)
+    tops = []
+    for network in found:
+        key = search_key(network["strategy"], network["seed"], network["space"], network["options"], network["settings"])
+        trials = searches.get(key)
+        if not trials:
+            sys.exit(f"{network['where']}: no nas-trial lines of this search in the given files (run bench nas with --trial-lines)")
+        if len(trials) < k:
+            sys.exit(f"{network['where']}: the search trained {len(trials)} networks, fewer than --top {k}")
+        ranked = sorted(trials, key=lambda t: (t["value"], t["number"]))[:k]
+        network["top"] = [dict(network, decisions=t["decisions"], parameters=t["parameters"], value=t["value"],
+                               trialTestAccuracy=t["testAccuracy"], trainings={}, top=None) for t in ranked]
+        tops += network["top"]
+    return tops
+
+
+def share_trainings(networks):
+    """Makes every entry of one network (the same seed, space, decisions and recipe: found by two
+    strategies, or both found and among a search's top) hold one trainings dict."""
+    shared = {}
+    for network in networks:
+        trainings = shared.setdefault(key_of(network), {})
+        for seed, accuracy in network["trainings"].items():
+            if trainings.setdefault(seed, accuracy) != accuracy:
+                sys.exit(f"{network['where']}: training seed {seed} of seed {network['seed']}'s network gave {accuracy}, "
+                         f"but {trainings[seed]} in another row")
+        network["trainings"] = trainings
+    return networks
+
+
 def plan(found, trainings, offset):
     """The trainings to run: each distinct network `trainings` more times, training seeds
-    seed + offset, seed + offset + 100, ..., in a fixed order (so workers can split it)."""
+    seed + offset, seed + offset + 100, ..., in a fixed order (so workers can split it); a
+    training the rows already hold (the benchmark's own, with --offset 0) is not run again."""
     jobs, seen = [], set()
     for network in found:
         key = key_of(network)
@@ -93,9 +161,12 @@ def plan(found, trainings, offset):
             continue
         seen.add(key)
         for k in range(trainings):
+            training_seed = network["seed"] + offset + SEED_STEP * k
+            if training_seed in network["trainings"]:
+                continue
             jobs.append({"seed": network["seed"], "space": network["space"], "decisions": network["decisions"],
                          "epochs": network["epochs"], "learningRate": network["learningRate"],
-                         "trainingSeed": network["seed"] + offset + SEED_STEP * k})
+                         "trainingSeed": training_seed})
     return jobs
 
 
@@ -140,8 +211,37 @@ def sign_test_p(won, lost):
     return min(1.0, 2 * tail)
 
 
-def versus(found, baseline):
-    """Each strategy's networks against the baseline's, seed by seed, on the mean of all trainings."""
+def mean_test(network):
+    """A found network's score: the mean test accuracy of all its final trainings."""
+    return statistics.mean(network["trainings"].values())
+
+
+def top_final_test(network):
+    """A search's score under --top: the mean over its top networks of each one's mean final test."""
+    for rank, entry in enumerate(network["top"], 1):
+        if not entry["trainings"]:
+            sys.exit(f"{network['where']}: the search's number {rank} by told value has no final training "
+                     f"(run train --top {len(network['top'])} first)")
+    return statistics.mean(mean_test(entry) for entry in network["top"])
+
+
+def top_trial_test(network):
+    """A search's score under --top from its trials alone: the mean test accuracy its top networks
+    reached in their short trial trainings."""
+    return statistics.mean(entry["trialTestAccuracy"] for entry in network["top"])
+
+
+def training_count(network):
+    return len(network["trainings"])
+
+
+def top_training_count(network):
+    return sum(len(entry["trainings"]) for entry in network["top"])
+
+
+def versus(found, baseline, score=mean_test, kind="nas-retrain-versus", count=training_count):
+    """Each strategy's networks against the baseline's, seed by seed, on `score` (by default the
+    mean of all of the found network's trainings)."""
     groups = {}
     for network in found:
         group = (network["strategy"], json.dumps(network["options"], sort_keys=True),
@@ -160,14 +260,14 @@ def versus(found, baseline):
         if not seeds:
             continue
         pairs = [(seed, rows[seed], base[seed]) for seed in seeds]
-        means = [(statistics.mean(a["trainings"].values()), statistics.mean(b["trainings"].values())) for _, a, b in pairs]
+        means = [(score(a), score(b)) for _, a, b in pairs]
         differences = [a - b for a, b in means]
         won = sum(d > 1e-12 for d in differences)
         lost = sum(d < -1e-12 for d in differences)
         standard_error = statistics.stdev(differences) / math.sqrt(len(differences)) if len(differences) > 1 else float("nan")
         results.append({
-            "kind": "nas-retrain-versus", "strategy": group[0], "baseline": baseline, "options": json.loads(group[1]),
-            "seeds": seeds, "trainings": [[len(a["trainings"]), len(b["trainings"])] for _, a, b in pairs],
+            "kind": kind, "strategy": group[0], "baseline": baseline, "options": json.loads(group[1]),
+            "seeds": seeds, "trainings": [[count(a), count(b)] for _, a, b in pairs],
             "meanTestAccuracy": [statistics.mean(a for a, _ in means), statistics.mean(b for _, b in means)],
             "meanParameters": [statistics.mean(a["parameters"] for _, a, _ in pairs),
                                statistics.mean(b["parameters"] for _, _, b in pairs)],
@@ -199,21 +299,38 @@ def spread(found):
             "reliabilityOfMean": share(k)}
 
 
-def summarize(paths, baseline):
-    lines = read_lines(paths)
-    found = attach(found_networks(lines), lines)
+def networks_of(lines, top):
+    """The found networks of the rows (with --top, each row's top networks too, under `top`) with
+    every training the lines hold attached, and the list of all of them."""
+    found = found_networks(lines)
     if not found:
         sys.exit("no kind: \"nas\" rows in the given files")
+    every = found + (top_networks(found, lines, top) if top else [])
+    attach(share_trainings(every), lines)
+    return found, every
+
+
+def report(result, what):
+    print(json.dumps(result))
+    print(f"{result['strategy']} against {result['baseline']}, {len(result['seeds'])} seeds, {what}: "
+          f"{100 * result['meanTestAccuracy'][0]:.2f}% against {100 * result['meanTestAccuracy'][1]:.2f}% "
+          f"({result['meanParameters'][0]:,.0f} and {result['meanParameters'][1]:,.0f} parameters found); "
+          f"won {result['won']}, level {result['level']}, lost {result['lost']} (sign test p = {result['signTestP']:.3f}); "
+          f"difference {100 * result['meanDifference']:+.2f} ± {100 * result['standardError']:.2f} points",
+          file=sys.stderr)
+
+
+def summarize(paths, baseline, top=None):
+    lines = read_lines(paths)
+    found, every = networks_of(lines, top)
     for result in versus(found, baseline):
-        print(json.dumps(result))
-        print(f"{result['strategy']} against {baseline}, {len(result['seeds'])} seeds, "
-              f"mean of {result['trainings'][0][0]}-{max(max(t) for t in result['trainings'])} trainings: "
-              f"{100 * result['meanTestAccuracy'][0]:.2f}% against {100 * result['meanTestAccuracy'][1]:.2f}% "
-              f"({result['meanParameters'][0]:,.0f} and {result['meanParameters'][1]:,.0f} parameters); "
-              f"won {result['won']}, level {result['level']}, lost {result['lost']} (sign test p = {result['signTestP']:.3f}); "
-              f"difference {100 * result['meanDifference']:+.2f} ± {100 * result['standardError']:.2f} points",
-              file=sys.stderr)
-    result = spread(found)
+        report(result, f"found network, mean of {result['trainings'][0][0]}-{max(max(t) for t in result['trainings'])} trainings")
+    if top:
+        for result in versus(found, baseline, top_final_test, "nas-retrain-top-versus", top_training_count):
+            report(dict(result, top=top), f"mean final test of the {top} best by told value")
+        for result in versus(found, baseline, top_trial_test, "nas-retrain-top-trial-versus"):
+            report(dict(result, top=top, trainings=None), f"mean test of the {top} best in their short trials")
+    result = spread(every)
     if result:
         print(json.dumps(result))
         print(f"{result['networks']} networks: one training varies {100 * result['trainingSD']:.2f} points around its "
@@ -224,7 +341,8 @@ def summarize(paths, baseline):
 
 def train(paths, args):
     lines = read_lines(paths)
-    jobs = plan(found_networks(lines), args.trainings, args.offset)
+    _, every = networks_of(lines, args.top)
+    jobs = plan(every, args.trainings, args.offset)
     binary = find_binary(args.binary)
     for index, job in enumerate(jobs):
         if index % args.workers == args.worker:
@@ -239,18 +357,24 @@ def main():
     trainer.add_argument("--trainings", type=int, default=3, help="new trainings per distinct network")
     trainer.add_argument("--offset", type=int, default=300, help="the first new training seed is the row's seed plus this")
     trainer.add_argument("--binary", help="the automl binary (default: AUTOML_BIN, PATH, then the checkout's .build)")
+    trainer.add_argument("--top", type=int, help="also train each search's K best trials by told value (needs nas-trial lines)")
     trainer.add_argument("--worker", type=int, default=0)
     trainer.add_argument("--workers", type=int, default=1)
     summary = commands.add_parser("summarize", help="judge the strategies on the mean of all trainings")
     summary.add_argument("files", nargs="+", help="bench nas rows and the train command's lines, in any order")
     summary.add_argument("--baseline", default="nas-random")
+    summary.add_argument("--top", type=int, help="also judge each search on its K best trials by told value")
     args = parser.parse_args()
     if args.command == "train":
         if args.trainings < 1 or args.offset < 0 or not 0 <= args.worker < args.workers:
             parser.error("need --trainings >= 1, --offset >= 0 and 0 <= --worker < --workers")
+        if args.top is not None and args.top < 1:
+            parser.error("need --top >= 1")
         train(args.files, args)
     else:
-        summarize(args.files, args.baseline)
+        if args.top is not None and args.top < 1:
+            parser.error("need --top >= 1")
+        summarize(args.files, args.baseline, args.top)
 
 
 if __name__ == "__main__":

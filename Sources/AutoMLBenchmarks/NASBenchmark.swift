@@ -159,6 +159,8 @@ public struct NASBenchmark: Sendable {
         public var options: JSON?
         /// The benchmark's `settings` for the search.
         public var settings: JSON?
+        /// Every trained trial, in training order (repeats and rejected draws left out).
+        public var trialRecords: [TrialRecord] = []
         /// NetScore of the found architecture, from the final test accuracy when there is one.
         public var netScore: Double? {
             NetScore.score(accuracy: finalTestAccuracy ?? testAccuracy, parameters: parameters, macs: macs)
@@ -294,7 +296,11 @@ public struct NASBenchmark: Sendable {
                    finalTestAccuracy: finals.isEmpty ? nil : finals.reduce(0, +) / Double(finals.count),
                    finalTestAccuracies: finals, candidates: candidates, parameters: found.parameters, macs: found.macs,
                    cpuSeconds: Self.cpuSeconds() - start, genotype: found.architecture?["genotype"] ?? .null,
-                   decisions: found.decisions ?? [], options: options, settings: settings)
+                   decisions: found.decisions ?? [], options: options, settings: settings,
+                   trialRecords: trained.enumerated().map { number, trial in
+                       TrialRecord(number: number + 1, decisions: trial.decisions ?? [], parameters: trial.parameters,
+                                   value: trial.value, validationAccuracy: trial.accuracy, testAccuracy: trial.test)
+                   })
     }
 
     /// User plus system CPU seconds of this process so far.

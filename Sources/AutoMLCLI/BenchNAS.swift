@@ -67,6 +67,9 @@ struct BenchNAS: AsyncParsableCommand {
     @Flag(inversion: .prefixedNo, help: "Also train the two references with the final retraining's recipe, per seed, as the same-run baseline (needs --final-epochs > 0).")
     var measureReferences = true
 
+    @Flag(help: "Also print every trained trial as a kind: \"nas-trial\" line after its search's row (decisions, parameters, told value, validation and test accuracy after --epochs), so the top of each search can be retrained later.")
+    var trialLines = false
+
     @Flag(help: "Search a synthetic fitness (matches with a hidden decision vector) instead of training: mean best after 50/100/200 trials over --seeds seeds, as a ratio to nas-random.")
     var synthetic = false
 
@@ -145,6 +148,7 @@ struct BenchNAS: AsyncParsableCommand {
                     FileHandleStderr.write("\(name) seed \(seed): trial \(done)/\(benchmark.trials) validation accuracy \(BenchTable.number(accuracy))\n")
                 }
                 print(row.json(references: references, measured: measured).serialized())
+                if trialLines { row.trialLines.forEach { print($0.serialized()) } }
                 fflush(nil)  // a long run's rows arrive as they are measured (nil: every stream)
                 rows.append(row)
                 table.add([name, String(seed), Self.percent(row.validationAccuracy), Self.percent(row.topFiveValidationAccuracy),

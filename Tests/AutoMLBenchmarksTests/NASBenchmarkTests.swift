@@ -129,6 +129,7 @@ import Testing
         #expect(row.trials == 10 && trainings == 10)
         #expect(row.repeats > 0)
         #expect(row.json(references: [])["repeats"] == .int(Int64(row.repeats)))
+        #expect(row.trialRecords.count == 10 && Set(row.trialRecords.map(\.decisions)).count == 10)
     }
 
     /// AmoebaNet's model selection: the top architectures by told value are retrained longer and
@@ -159,5 +160,21 @@ import Testing
         let mean = row.finalTestAccuracies.reduce(0, +) / 3
         #expect(abs((row.finalTestAccuracy ?? -1) - mean) < 1e-12)
         #expect(row.json(references: [])["finalTestAccuracies"]?.arrayValue?.count == 3)
+    }
+
+    /// `--trial-lines`: every trained network of the search, in training order, so the top of a
+    /// search can be retrained later; the found one is the record with the lowest told value.
+    @Test func everyTrainedTrialIsRecordedInOrderWithTheFoundOneLowest() async throws {
+        var benchmark = Self.tiny(trials: 4)
+        benchmark.objective = .validationLoss
+        let row = try await benchmark.run(strategy: "regularized-evolution", seed: 3, splits: try Self.splits())
+        #expect(row.trialRecords.map(\.number) == [1, 2, 3, 4])
+        let lowest = try #require(row.trialRecords.min { $0.value < $1.value })
+        #expect(lowest.decisions == row.decisions && lowest.value == row.value && lowest.parameters == row.parameters)
+        #expect(lowest.validationAccuracy == row.validationAccuracy && lowest.testAccuracy == row.testAccuracy)
+        let line = try #require(row.trialLines.last)
+        #expect(line["kind"] == "nas-trial" && line["strategy"] == "regularized-evolution" && line["seed"] == .int(3))
+        #expect(line["number"] == .int(4) && line["settings"] == benchmark.settings && line["options"] == row.options)
+        #expect(line["decisions"]?.arrayValue?.count == row.trialRecords[3].decisions.count)
     }
 }

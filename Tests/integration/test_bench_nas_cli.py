@@ -4,7 +4,9 @@ rows a user reads, and options that cannot work are refused before any training.
 """
 
 import json
+import os
 import subprocess
+import sys
 
 SPACE = {"kind": "nasnet", "blocks": 1, "channels": 2, "reductions": 0}
 
@@ -74,3 +76,33 @@ def test_nas_compare_names_the_line_it_cannot_read(binary, tmp_path):
                       '"topFiveValidationAccuracy": 0.9, "secondHalfValidationAccuracy": 0.9}\n')
     done = subprocess.run([binary, "bench", "nas-compare", str(lonely)], capture_output=True, text=True, timeout=60)
     assert done.returncode != 0 and "no strategy to compare with nas-random" in done.stderr
+
+
+def test_trial_lines_let_nas_retrain_judge_each_search_on_its_top_networks(binary, tmp_path):
+    """`--trial-lines` prints every trained network; `nas_retrain.py --top` retrains the best of
+    each search with the real trainer and compares the strategies on them."""
+    evolution = subprocess.run([binary, "bench", "nas", "--strategies", "regularized-evolution", "--trials", "4",
+                                "--epochs", "1", "--seeds", "1", "--space", json.dumps(SPACE), "--population", "2",
+                                "--final-epochs", "1", "--no-measure-references", "--trial-lines"],
+                               capture_output=True, text=True, timeout=600)
+    random = bench(binary, "--trials", "4", "--final-epochs", "1", "--trial-lines")
+    assert evolution.returncode == 0 and random.returncode == 0, evolution.stderr + random.stderr
+    lines = [json.loads(text) for text in (evolution.stdout + random.stdout).splitlines()]
+    trials = [line for line in lines if line["kind"] == "nas-trial"]
+    assert sorted((t["strategy"], t["number"]) for t in trials) == sorted(
+        (s, n) for s in ("regularized-evolution", "nas-random") for n in (1, 2, 3, 4))
+    rows = tmp_path / "rows.jsonl"
+    rows.write_text(evolution.stdout + random.stdout)
+    script = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "benchmarks", "nas_retrain.py")
+    trained = subprocess.run([sys.executable, script, "train", str(rows), "--top", "2", "--trainings", "1", "--offset", "0",
+                              "--binary", binary], capture_output=True, text=True, timeout=600)
+    assert trained.returncode == 0, trained.stderr
+    retrainings = [json.loads(text) for text in trained.stdout.splitlines()]
+    assert 1 <= len(retrainings) <= 2 and all(r["trainingSeed"] == 0 for r in retrainings)  # the found ones already have seed 0
+    (tmp_path / "top.jsonl").write_text(trained.stdout)
+    summary = subprocess.run([sys.executable, script, "summarize", str(rows), str(tmp_path / "top.jsonl"), "--top", "2"],
+                             capture_output=True, text=True, timeout=60)
+    assert summary.returncode == 0, summary.stderr
+    kinds = [json.loads(text)["kind"] for text in summary.stdout.splitlines()]
+    assert kinds[:3] == ["nas-retrain-versus", "nas-retrain-top-versus", "nas-retrain-top-trial-versus"]
+    assert "mean final test of the 2 best by told value" in summary.stderr

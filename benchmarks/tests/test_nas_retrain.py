@@ -150,3 +150,63 @@ def test_a_run_with_another_learning_rate_is_retrained_and_matched_with_it(tmp_p
         run_summary(tmp_path, capsys, lines)
     lines[2]["learningRate"] = 0.01
     assert run_summary(tmp_path, capsys, lines)[0]["trainings"] == [[3, 2]]
+
+
+def trial(strategy, seed, number, decisions, value, test=0.9, options=None):
+    return {"kind": "nas-trial", "strategy": strategy, "seed": seed, "number": number, "decisions": decisions,
+            "parameters": 40000 + number, "value": value, "validationAccuracy": 0.9, "testAccuracy": test,
+            "options": dict(options or {}, space=SPACE), "settings": SETTINGS}
+
+
+def test_a_training_the_rows_already_hold_is_not_run_again():
+    lines = [(row("nas-random", 4, [7], [0.98, 0.97]), "a:1")]
+    jobs = retrain.plan(retrain.found_networks(lines), trainings=3, offset=0)
+    assert [j["trainingSeed"] for j in jobs] == [204]  # 4 and 104 are the benchmark's own
+
+
+def test_top_takes_each_searchs_k_lowest_told_values_earlier_first_on_ties_and_shares_the_found_networks_trainings():
+    lines = [(row("nas-random", 2, [1], [0.99, 0.98]), "r:1"),
+             (trial("nas-random", 2, 1, [5], 0.30), "r:2"), (trial("nas-random", 2, 2, [1], 0.10), "r:3"),
+             (trial("nas-random", 2, 3, [6], 0.20), "r:4"), (trial("nas-random", 2, 4, [7], 0.20), "r:5"),
+             (trial("regularized-evolution", 2, 1, [8], 0.01), "e:1")]  # another search's trial: not this row's
+    found, every = retrain.networks_of(lines, top=2)
+    assert [entry["decisions"] for entry in found[0]["top"]] == [[1], [6]]  # [6] and [7] tie: the earlier trial
+    assert found[0]["top"][0]["trainings"] is found[0]["trainings"]  # the found network, trained once for both
+    jobs = retrain.plan(every, trainings=1, offset=0)
+    assert [(j["decisions"], j["trainingSeed"]) for j in jobs] == [([6], 2)]
+
+
+def test_top_is_refused_without_trial_lines_or_with_fewer_trials_than_k():
+    lines = [(row("nas-random", 2, [1], [0.99]), "r.jsonl:1")]
+    with pytest.raises(SystemExit, match="r.jsonl:1: no nas-trial lines of this search.*--trial-lines"):
+        retrain.networks_of(lines, top=2)
+    with pytest.raises(SystemExit, match="r.jsonl:1: the search trained 1 networks, fewer than --top 2"):
+        retrain.networks_of(lines + [(trial("nas-random", 2, 1, [1], 0.1), "r.jsonl:2")], top=2)
+
+
+def test_a_trial_read_twice_must_be_the_same_trial():
+    lines = [(row("nas-random", 2, [1], [0.99]), "r:1"), (trial("nas-random", 2, 1, [1], 0.1), "r:2"),
+             (trial("nas-random", 2, 1, [1], 0.1), "copy:2")]
+    retrain.networks_of(lines, top=1)
+    with pytest.raises(SystemExit, match="other:2: trial 1 of nas-random seed 2 differs from r:2"):
+        retrain.networks_of(lines + [(trial("nas-random", 2, 1, [9], 0.1), "other:2")], top=1)
+
+
+def test_summarize_top_judges_each_search_on_the_mean_final_and_trial_test_of_its_k_best(tmp_path, capsys):
+    lines = [row("regularized-evolution", 1, [1], [0.98, 0.98]), row("nas-random", 1, [2], [0.99, 0.99]),
+             trial("regularized-evolution", 1, 1, [1], 0.1, test=0.95), trial("regularized-evolution", 1, 2, [3], 0.2, test=0.97),
+             trial("regularized-evolution", 1, 3, [4], 0.9, test=0.10),  # third: outside the top two
+             trial("nas-random", 1, 1, [2], 0.1, test=0.96), trial("nas-random", 1, 2, [5], 0.3, test=0.92),
+             extra(1, [3], 1, 1.0), extra(1, [5], 1, 0.95)]
+    found, top, trials, _ = run_summary_top(tmp_path, capsys, lines, top=2)
+    assert found["differences"] == pytest.approx([-0.01])  # the found networks alone: random ahead
+    assert top["differences"] == pytest.approx([(0.98 + 1.0) / 2 - (0.99 + 0.95) / 2])  # +0.02: evolution ahead
+    assert top["trainings"] == [[3, 3]] and top["top"] == 2
+    assert trials["differences"] == pytest.approx([(0.95 + 0.97) / 2 - (0.96 + 0.92) / 2])
+    with pytest.raises(SystemExit, match="number 2 by told value has no final training"):
+        run_summary_top(tmp_path, capsys, lines[:-1], top=2)
+
+
+def run_summary_top(tmp_path, capsys, lines, top):
+    retrain.summarize([write(tmp_path / "all.jsonl", lines)], "nas-random", top)
+    return [json.loads(line) for line in capsys.readouterr().out.splitlines()]
