@@ -198,11 +198,13 @@ def test_summarize_top_judges_each_search_on_the_mean_final_and_trial_test_of_it
              trial("regularized-evolution", 1, 3, [4], 0.9, test=0.10),  # third: outside the top two
              trial("nas-random", 1, 1, [2], 0.1, test=0.96), trial("nas-random", 1, 2, [5], 0.3, test=0.92),
              extra(1, [3], 1, 1.0), extra(1, [5], 1, 0.95)]
-    found, top, trials, _ = run_summary_top(tmp_path, capsys, lines, top=2)
+    found, top, trials, second_half, _ = run_summary_top(tmp_path, capsys, lines, top=2)
     assert found["differences"] == pytest.approx([-0.01])  # the found networks alone: random ahead
     assert top["differences"] == pytest.approx([(0.98 + 1.0) / 2 - (0.99 + 0.95) / 2])  # +0.02: evolution ahead
     assert top["trainings"] == [[3, 3]] and top["top"] == 2
     assert trials["differences"] == pytest.approx([(0.95 + 0.97) / 2 - (0.96 + 0.92) / 2])
+    assert second_half["kind"] == "nas-retrain-second-half-trial-versus"
+    assert second_half["differences"] == pytest.approx([0.10 - 0.92])  # the last 1 of 3 trials and 1 of 2, as the bench counts
     with pytest.raises(SystemExit, match="number 2 by told value has no final training"):
         run_summary_top(tmp_path, capsys, lines[:-1], top=2)
 
