@@ -43,6 +43,17 @@ public struct NASBenchmark: Sendable {
     /// How many times the found architecture (and each measured reference) is retrained for its
     /// final test accuracy, with different training seeds; the mean is reported.
     public var finalTrainings = 1
+    /// Whether every trial is validated on the same rows (`fixed`) or on its own seeded draw of
+    /// them (`perTrial`). On one fixed split a network's luck with those rows is shared by its
+    /// near copies, so a strategy that breeds from its best can climb that luck rather than the
+    /// networks' quality; a fresh split per trial makes the luck independent from trial to trial.
+    public var validationSplit: ValidationSplit = .fixed
+
+    /// How the trials' validation rows are drawn.
+    public enum ValidationSplit: String, Sendable, CaseIterable {
+        case fixed, perTrial
+    }
+
     /// The peak learning rate (one-cycle) of every training the benchmark runs: trials, final
     /// retrainings and the measured references, so the comparison stays one recipe.
     public var learningRate = NASBenchmark.defaultLearningRate
@@ -66,6 +77,7 @@ public struct NASBenchmark: Sendable {
         if let maxParameters { object["maxParameters"] = .int(Int64(maxParameters)) }
         // Only when changed, so rows from before the option still pair with today's defaults.
         if learningRate != Self.defaultLearningRate { object["learningRate"] = .double(learningRate) }
+        if validationSplit != .fixed { object["validationSplit"] = .string(validationSplit.rawValue) }
         return .object(object)
     }
 
@@ -271,7 +283,8 @@ public struct NASBenchmark: Sendable {
                 rejected += 1
                 continue
             }
-            let result = try Trainer.train(config: config, data: data, options: TrainerOptions(latencyRuns: 0))
+            let result = try Trainer.train(config: config, data: trialData(number: done + 1, fixed: data, splits: splits, seed: seed),
+                                           options: TrainerOptions(latencyRuns: 0))
             let accuracy = result.validationAccuracy ?? 0
             let value = objectiveValue(accuracy: accuracy, loss: result.validationLoss)
             _ = try await session.tell(trialId: trial.id, state: .complete, values: [value], budget: nil, cost: result.trainingSeconds)
@@ -301,6 +314,14 @@ public struct NASBenchmark: Sendable {
                        TrialRecord(number: number + 1, decisions: trial.decisions ?? [], parameters: trial.parameters,
                                    value: trial.value, validationAccuracy: trial.accuracy, testAccuracy: trial.test)
                    })
+    }
+
+    /// The rows trial `number` (from 1) of the search with `seed` trains and validates on: the
+    /// search's `fixed` split, or with `perTrial` a split of its own (data seed seed + 1000 ×
+    /// number, so that no two trials of seeds below 1000 share one). The test rows are the same.
+    func trialData(number: Int, fixed: TrainingData, splits: DataSplits, seed: UInt64) -> TrainingData {
+        guard validationSplit == .perTrial else { return fixed }
+        return TrainingData(splits, validationFraction: validationFraction, seed: seed &+ 1000 &* UInt64(number))
     }
 
     /// User plus system CPU seconds of this process so far.

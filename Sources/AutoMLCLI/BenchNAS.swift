@@ -64,6 +64,9 @@ struct BenchNAS: AsyncParsableCommand {
     @Option(help: "Peak learning rate (one-cycle) of every training: trials, final retrainings and measured references (the references' published recipe: 0.003).")
     var learningRate = NASBenchmark.defaultLearningRate
 
+    @Option(help: "Validate every trial on the same rows (fixed) or on a seeded split of its own (perTrial), so that a network's luck with one split is not inherited by its mutants.")
+    var validationSplit = "fixed"
+
     @Flag(inversion: .prefixedNo, help: "Also train the two references with the final retraining's recipe, per seed, as the same-run baseline (needs --final-epochs > 0).")
     var measureReferences = true
 
@@ -93,6 +96,10 @@ struct BenchNAS: AsyncParsableCommand {
             throw ValidationError("--validation-fraction must be in (0, 1)")
         }
         benchmark.validationFraction = validationFraction
+        guard let split = NASBenchmark.ValidationSplit(rawValue: validationSplit) else {
+            throw ValidationError("--validation-split must be fixed or perTrial")
+        }
+        benchmark.validationSplit = split
         guard let trialObjective = NASBenchmark.TrialObjective(rawValue: objective) else {
             throw ValidationError("--objective must be validationError or validationLoss")
         }

@@ -177,4 +177,23 @@ import Testing
         #expect(line["number"] == .int(4) && line["settings"] == benchmark.settings && line["options"] == row.options)
         #expect(line["decisions"]?.arrayValue?.count == row.trialRecords[3].decisions.count)
     }
+
+    /// `perTrial`: each trial is validated on rows of its own (the test rows stay the same), so
+    /// a network's luck with one split is not shared by the mutants bred from it; `fixed` keeps
+    /// the search's one split, and old rows (no `validationSplit` in their settings) still pair.
+    @Test func aPerTrialSplitGivesEachTrialItsOwnValidationRowsAndTheSameTestRows() throws {
+        var benchmark = Self.tiny(trials: 2)
+        let splits = try Self.splits()
+        let fixed = TrainingData(splits, validationFraction: benchmark.validationFraction, seed: 4)
+        #expect(benchmark.trialData(number: 2, fixed: fixed, splits: splits, seed: 4) == fixed)
+        #expect(benchmark.settings["validationSplit"] == nil)
+        benchmark.validationSplit = .perTrial
+        let first = benchmark.trialData(number: 1, fixed: fixed, splits: splits, seed: 4)
+        let second = benchmark.trialData(number: 2, fixed: fixed, splits: splits, seed: 4)
+        #expect(first.validation != second.validation && first.validation != fixed.validation)
+        #expect(first.validation?.rows == fixed.validation?.rows)
+        #expect(first.test?.labels == fixed.test?.labels)
+        #expect(benchmark.trialData(number: 2, fixed: fixed, splits: splits, seed: 4) == second)
+        #expect(benchmark.settings["validationSplit"] == "perTrial")
+    }
 }
