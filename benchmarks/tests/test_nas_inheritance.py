@@ -3,12 +3,16 @@ what the pairs share, on trials whose answers are known by hand."""
 import json
 import math
 import os
+import stat
+import subprocess
 import sys
 
 import pytest
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
 import nas_inheritance as inheritance  # noqa: E402
+
+SCRIPT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "nas_inheritance.py")
 
 SETTINGS = {"trials": 6}
 
@@ -62,3 +66,41 @@ def test_files_without_trial_lines_are_refused(tmp_path):
     path.write_text(json.dumps({"kind": "nas", "strategy": "nas-random", "seed": 0}) + "\n")
     with pytest.raises(SystemExit, match="no kind: \"nas-trial\" lines.*--trial-lines"):
         inheritance.summarize([str(path)])
+
+
+def test_retest_reruns_the_last_trials_with_the_trials_recipe_and_split_and_another_training_seed(tmp_path):
+    log = tmp_path / "calls.jsonl"
+    fake = tmp_path / "automl"
+    fake.write_text(f"""#!{sys.executable}
+import json, sys
+args = sys.argv[1:]
+open({str(log)!r}, "a").write(json.dumps(args) + "\\n")
+if args[0] == "architecture":
+    print(json.dumps({{"layers": [{{"type": "linear", "units": 10}}]}}))
+else:
+    config = json.loads(args[args.index("--config") + 1])
+    print(json.dumps({{"validationLoss": config["seed"] / 100, "validationAccuracy": 0.75, "testAccuracy": 0.5}}))
+""")
+    fake.chmod(fake.stat().st_mode | stat.S_IEXEC)
+    per_trial = dict(SETTINGS, epochs=10, validationFraction=0.2, objective="validationLoss", learningRate=0.01,
+                     validationSplit="perTrial")
+    lines = [dict(trial(n, [n], 0.1 * n, seed=3), settings=per_trial) for n in (1, 2, 3)]
+    lines += [dict(trial(n, [n], 0.1 * n, seed=4), settings=dict(per_trial, objective="validationError",
+                                                                  validationSplit="fixed")) for n in (1, 2)]
+    path = tmp_path / "trials.jsonl"
+    path.write_text("".join(json.dumps(line) + "\n" for line in lines))
+    done = subprocess.run([sys.executable, SCRIPT, "retest", str(path), "--trials", "2", "--offset", "7",
+                           "--binary", str(fake)], capture_output=True, text=True, check=True)
+    out = [json.loads(line) for line in done.stdout.splitlines()]
+    assert [(o["seed"], o["number"], o["trainingSeed"]) for o in out] == [(3, 2, 10), (3, 3, 10), (4, 1, 11), (4, 2, 11)]
+    assert [o["value"] for o in out] == pytest.approx([0.10, 0.10, 0.25, 0.25])  # the loss, then 1 - accuracy
+    trains = [c for c in map(json.loads, log.read_text().splitlines()) if c[0] == "train"]
+    assert [c[c.index("--data-seed") + 1] for c in trains] == ["2003", "3003", "4", "4"]  # per trial, then fixed
+    config = json.loads(trains[0][trains[0].index("--config") + 1])
+    assert (config["epochs"], config["learningRate"], float(trains[0][trains[0].index("--validation-fraction") + 1])) == (10, 0.01, 0.2)
+    retested = tmp_path / "retest.jsonl"
+    retested.write_text(done.stdout)
+    summary = subprocess.run([sys.executable, SCRIPT, "summarize", str(path), str(retested), "--skip", "1"],
+                             capture_output=True, text=True, check=True)
+    searches = [json.loads(line) for line in summary.stdout.splitlines() if '"nas-inheritance"' in line]
+    assert [s["retested"] for s in searches] == [2, 2]
