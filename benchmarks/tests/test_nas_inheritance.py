@@ -3,7 +3,6 @@ what the pairs share, on trials whose answers are known by hand."""
 import json
 import math
 import os
-import stat
 import subprocess
 import sys
 
@@ -11,6 +10,7 @@ import pytest
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
 import nas_inheritance as inheritance  # noqa: E402
+from fake_automl import calls as logged, fake_automl  # noqa: E402
 
 SCRIPT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "nas_inheritance.py")
 
@@ -69,19 +69,7 @@ def test_files_without_trial_lines_are_refused(tmp_path):
 
 
 def test_retest_reruns_the_last_trials_with_the_trials_recipe_and_split_and_another_training_seed(tmp_path):
-    log = tmp_path / "calls.jsonl"
-    fake = tmp_path / "automl"
-    fake.write_text(f"""#!{sys.executable}
-import json, sys
-args = sys.argv[1:]
-open({str(log)!r}, "a").write(json.dumps(args) + "\\n")
-if args[0] == "architecture":
-    print(json.dumps({{"layers": [{{"type": "linear", "units": 10}}]}}))
-else:
-    config = json.loads(args[args.index("--config") + 1])
-    print(json.dumps({{"validationLoss": config["seed"] / 100, "validationAccuracy": 0.75, "testAccuracy": 0.5}}))
-""")
-    fake.chmod(fake.stat().st_mode | stat.S_IEXEC)
+    fake, log = fake_automl(tmp_path, '{"validationLoss": config["seed"] / 100, "validationAccuracy": 0.75, "testAccuracy": 0.5}')
     per_trial = dict(SETTINGS, epochs=10, validationFraction=0.2, objective="validationLoss", learningRate=0.01,
                      validationSplit="perTrial")
     lines = [dict(trial(n, [n], 0.1 * n, seed=3), settings=per_trial) for n in (1, 2, 3)]
@@ -94,7 +82,7 @@ else:
     out = [json.loads(line) for line in done.stdout.splitlines()]
     assert [(o["seed"], o["number"], o["trainingSeed"]) for o in out] == [(3, 2, 10), (3, 3, 10), (4, 1, 11), (4, 2, 11)]
     assert [o["value"] for o in out] == pytest.approx([0.10, 0.10, 0.25, 0.25])  # the loss, then 1 - accuracy
-    trains = [c for c in map(json.loads, log.read_text().splitlines()) if c[0] == "train"]
+    trains = [c for c in logged(log) if c[0] == "train"]
     assert [c[c.index("--data-seed") + 1] for c in trains] == ["2003", "3003", "4", "4"]  # per trial, then fixed
     config = json.loads(trains[0][trains[0].index("--config") + 1])
     assert (config["epochs"], config["learningRate"], float(trains[0][trains[0].index("--validation-fraction") + 1])) == (10, 0.01, 0.2)

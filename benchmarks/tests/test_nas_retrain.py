@@ -1,7 +1,6 @@
 """benchmarks/nas_retrain.py: its plan, its bookkeeping and its statistics, on inputs whose answers are known by hand."""
 import json
 import os
-import stat
 import subprocess
 import sys
 
@@ -9,6 +8,7 @@ import pytest
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
 import nas_retrain as retrain  # noqa: E402
+from fake_automl import calls as logged, fake_automl  # noqa: E402
 
 SCRIPT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "nas_retrain.py")
 SPACE = {"kind": "nasnet", "channels": 16, "reductions": 1}
@@ -107,19 +107,7 @@ def test_sign_test_p_is_exact_and_two_sided():
 
 
 def test_train_runs_the_documented_commands_and_splits_the_jobs_between_workers(tmp_path):
-    log = tmp_path / "calls.jsonl"
-    fake = tmp_path / "automl"
-    fake.write_text(f"""#!{sys.executable}
-import json, sys
-args = sys.argv[1:]
-open({str(log)!r}, "a").write(json.dumps(args) + "\\n")
-if args[0] == "architecture":
-    print(json.dumps({{"layers": [{{"type": "linear", "units": 10}}]}}))
-else:
-    config = json.loads(args[args.index("--config") + 1])
-    print(json.dumps({{"testAccuracy": config["seed"] / 1000, "parameters": 410}}))
-""")
-    fake.chmod(fake.stat().st_mode | stat.S_IEXEC)
+    fake, log = fake_automl(tmp_path, '{"testAccuracy": config["seed"] / 1000, "parameters": 410}')
     rows = write(tmp_path / "rows.jsonl", [row("nas-random", 4, [7, 8], [0.98])])
     outputs = []
     for worker in (0, 1):
@@ -128,7 +116,7 @@ else:
         outputs += [json.loads(line) for line in done.stdout.splitlines()]
     assert sorted(o["trainingSeed"] for o in outputs) == [304, 404, 504]
     assert all(o["testAccuracy"] == o["trainingSeed"] / 1000 and o["kind"] == "nas-retraining" for o in outputs)
-    calls = [json.loads(line) for line in log.read_text().splitlines()]
+    calls = logged(log)
     architecture = [c for c in calls if c[0] == "architecture"][0]
     assert json.loads(architecture[architecture.index("--decisions") + 1]) == [7, 8]
     assert json.loads(architecture[architecture.index("--space") + 1]) == SPACE
