@@ -44,9 +44,10 @@ public struct NASBenchmark: Sendable {
     /// final test accuracy, with different training seeds; the mean is reported.
     public var finalTrainings = 1
     /// Whether every trial is validated on the same rows (`fixed`) or on its own seeded draw of
-    /// them (`perTrial`). On one fixed split a network's luck with those rows is shared by its
-    /// near copies, so a strategy that breeds from its best can climb that luck rather than the
-    /// networks' quality; a fresh split per trial makes the luck independent from trial to trial.
+    /// them (`perTrial`). On one fixed split a network's luck with those rows could be shared by
+    /// its near copies, letting a strategy that breeds from its best climb that luck rather than
+    /// the networks' quality; a fresh split per trial makes the luck independent from trial to
+    /// trial. (On MNIST-1D the trials' residuals showed no such sharing: Documentation/NAS.md.)
     public var validationSplit: ValidationSplit = .fixed
 
     /// How the trials' validation rows are drawn.
