@@ -284,7 +284,7 @@ public struct NASBenchmark: Sendable {
                 rejected += 1
                 continue
             }
-            let result = try Trainer.train(config: config, data: trialData(number: done + 1, fixed: data, splits: splits, seed: seed),
+            let result = try Trainer.train(config: config, data: trialData(number: trained.count + 1, fixed: data, splits: splits, seed: seed),
                                            options: TrainerOptions(latencyRuns: 0))
             let accuracy = result.validationAccuracy ?? 0
             let value = objectiveValue(accuracy: accuracy, loss: result.validationLoss)
@@ -317,9 +317,11 @@ public struct NASBenchmark: Sendable {
                    })
     }
 
-    /// The rows trial `number` (from 1) of the search with `seed` trains and validates on: the
-    /// search's `fixed` split, or with `perTrial` a split of its own (data seed seed + 1000 ×
-    /// number, so that no two trials of seeds below 1000 share one). The test rows are the same.
+    /// The rows the `number`-th trained network of the search with `seed` trains and validates
+    /// on (from 1: its `TrialRecord.number`, so a script can rebuild the split from a `nas-trial`
+    /// line): the search's `fixed` split, or with `perTrial` a split of its own (data seed
+    /// seed + 1000 × number, so that no two trials of seeds below 1000 share one). The test rows
+    /// are the same.
     func trialData(number: Int, fixed: TrainingData, splits: DataSplits, seed: UInt64) -> TrainingData {
         guard validationSplit == .perTrial else { return fixed }
         return TrainingData(splits, validationFraction: validationFraction, seed: seed &+ 1000 &* UInt64(number))
