@@ -37,8 +37,8 @@ import statistics
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from nas_proxy_fidelity import RECIPE, run_automl, spearman, train as train_network  # noqa: E402
-from nas_retrain import read_lines, trial_lines  # noqa: E402
+from nas_proxy_fidelity import RECIPE, spearman, train as train_network  # noqa: E402
+from nas_retrain import model_of, read_lines, search_key_of, trial_lines  # noqa: E402
 from automl_client import find_binary  # noqa: E402
 
 MEASURES = {
@@ -66,10 +66,17 @@ def correlation(xs, ys):
     return spearman(xs, ys) if len(xs) >= 3 else float("nan")
 
 
+def mean_and_error(values):
+    """The mean of the values that are numbers and its standard error (nan when it has none)."""
+    values = [v for v in values if not math.isnan(v)]
+    mean = statistics.mean(values) if values else float("nan")
+    return mean, statistics.stdev(values) / math.sqrt(len(values)) if len(values) > 1 else float("nan")
+
+
 def inheritance(trials, skip):
-    """One search's pairs of (nearest earlier relative, trial) and what they share."""
-    ordered = sorted(trials, key=lambda t: t["number"])
-    pairs = [(nearest_earlier(ordered, i), ordered[i]) for i in range(max(skip, 1), len(ordered))]
+    """One search's pairs of (nearest earlier relative, trial) and what they share; `trials` in
+    training order."""
+    pairs = [(nearest_earlier(trials, i), trials[i]) for i in range(max(skip, 1), len(trials))]
     result = {"pairs": len(pairs),
               "medianDistance": statistics.median(distance(a["decisions"], b["decisions"]) for a, b in pairs) if pairs else None}
     for name, measure in MEASURES.items():
@@ -79,11 +86,7 @@ def inheritance(trials, skip):
 
 def retest_jobs(searches, count):
     """The last `count` trials of each search, in a fixed order (so workers can split them)."""
-    jobs = []
-    for key in sorted(searches, key=lambda k: (k[0], k[1], k[2], k[3], k[4])):
-        ordered = sorted(searches[key], key=lambda t: t["number"])
-        jobs += ordered[-count:]
-    return jobs
+    return [trial for key in sorted(searches) for trial in searches[key][-count:]]
 
 
 def retrain_trial(binary, line, offset):
@@ -91,11 +94,8 @@ def retrain_trial(binary, line, offset):
     epochs, validation share, split (the search's, or the trial's own with a per-trial split) and
     peak; told the same objective."""
     settings = line.get("settings") or {}
-    space = (line.get("options") or {}).get("space")
-    architecture = ["architecture", "--decisions", json.dumps(line["decisions"]), "--model-only"]
-    if space is not None:
-        architecture += ["--space", json.dumps(space)]
-    model = run_automl(binary, architecture)
+    model = model_of(binary, line["decisions"], (line.get("options") or {}).get("space"))
+    # NASBenchmark.trialData: a per-trial split has data seed S + 1000 × the trial's number.
     data_seed = line["seed"] + 1000 * line["number"] if settings.get("validationSplit") == "perTrial" else line["seed"]
     trained = train_network(binary, model, settings["epochs"], settings["validationFraction"], line["seed"] + offset,
                             settings.get("learningRate", RECIPE["learningRate"]), data_seed=data_seed)
@@ -118,11 +118,7 @@ def retests_by_search(lines):
     found = {}
     for line, _ in lines:
         if line.get("kind") == "nas-trial-retest":
-            options = dict(line.get("options") or {})
-            space = options.pop("space", None)
-            key = (line["strategy"], line["seed"], json.dumps(space, sort_keys=True), json.dumps(options, sort_keys=True),
-                   json.dumps(line.get("settings") or {}, sort_keys=True))
-            found.setdefault(key, {})[line["number"]] = line
+            found.setdefault(search_key_of(line), {})[line["number"]] = line
     return found
 
 
@@ -133,10 +129,11 @@ def summarize(paths, skip=None):
     if not searches:
         sys.exit("no kind: \"nas-trial\" lines in the given files (run bench nas with --trial-lines)")
     by_strategy = {}
-    for (strategy, seed, space, options, settings), trials in sorted(searches.items(), key=lambda item: (item[0][0], item[0][1])):
+    for key, trials in sorted(searches.items(), key=lambda item: (item[0][0], item[0][1])):
+        strategy, seed, _, options, _ = key
         start = skip if skip is not None else json.loads(options).get("population", 10)
         result = dict(kind="nas-inheritance", strategy=strategy, seed=seed, skip=start, **inheritance(trials, start))
-        again = retests.get((strategy, seed, space, options, settings), {})
+        again = retests.get(key, {})
         if again:
             told = {t["number"]: t for t in trials}
             numbers = sorted(n for n in again if n in told)
@@ -147,13 +144,9 @@ def summarize(paths, skip=None):
     for strategy, results in by_strategy.items():
         mean = {"kind": "nas-inheritance-mean", "strategy": strategy, "searches": len(results)}
         for name in MEASURES:
-            values = [r[name] for r in results if not math.isnan(r[name])]
-            mean[name] = statistics.mean(values) if values else float("nan")
-            mean[name + "StandardError"] = statistics.stdev(values) / math.sqrt(len(values)) if len(values) > 1 else float("nan")
-        retested = [r["retestValue"] for r in results if "retestValue" in r and not math.isnan(r["retestValue"])]
-        if retested:
-            mean["retestValue"] = statistics.mean(retested)
-            mean["retestValueStandardError"] = statistics.stdev(retested) / math.sqrt(len(retested)) if len(retested) > 1 else float("nan")
+            mean[name], mean[name + "StandardError"] = mean_and_error(r[name] for r in results)
+        if any("retestValue" in r for r in results):
+            mean["retestValue"], mean["retestValueStandardError"] = mean_and_error(r["retestValue"] for r in results if "retestValue" in r)
         mean["medianDistance"] = statistics.median(r["medianDistance"] for r in results if r["medianDistance"] is not None)
         print(json.dumps(mean))
         print(f"{strategy}, {len(results)} searches, nearest earlier relative at median distance {mean['medianDistance']:g}: "

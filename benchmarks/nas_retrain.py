@@ -102,20 +102,24 @@ def search_key(strategy, seed, space, options, settings):
             json.dumps(settings, sort_keys=True))
 
 
+def search_key_of(line):
+    """The search a `nas-trial` line (or a line made from one) belongs to."""
+    options = dict(line.get("options") or {})
+    space = options.pop("space", None)
+    return search_key(line["strategy"], line["seed"], space, options, line.get("settings") or {})
+
+
 def trial_lines(lines):
-    """The `nas-trial` lines by search; a trial read twice must be the same trial."""
+    """The `nas-trial` lines by search, in training order; a trial read twice must be the same trial."""
     searches = {}
     for line, where in lines:
         if line.get("kind") != "nas-trial":
             continue
-        options = dict(line.get("options") or {})
-        space = options.pop("space", None)
-        key = search_key(line["strategy"], line["seed"], space, options, line.get("settings") or {})
-        trials = searches.setdefault(key, {})
+        trials = searches.setdefault(search_key_of(line), {})
         earlier = trials.setdefault(line["number"], (line, where))
         if earlier[0] != line:
             sys.exit(f"{where}: trial {line['number']} of {line['strategy']} seed {line['seed']} differs from {earlier[1]}")
-    return {key: [line for line, _ in trials.values()] for key, trials in searches.items()}
+    return {key: [trials[number][0] for number in sorted(trials)] for key, trials in searches.items()}
 
 
 def top_networks(found, lines, k):
@@ -131,11 +135,9 @@ def top_networks(found, lines, k):
         if len(trials) < k:
             sys.exit(f"{network['where']}: the search trained {len(trials)} networks, fewer than --top {k}")
         ranked = sorted(trials, key=lambda t: (t["value"], t["number"]))[:k]
-        in_order = sorted(trials, key=lambda t: t["number"])
-        second_half = in_order[len(in_order) - len(in_order) // 2:] or in_order  # as the bench counts it
-        network["secondHalfTrialTestAccuracy"] = statistics.mean(t["testAccuracy"] for t in second_half)
+        network["trials"] = trials
         network["top"] = [dict(network, decisions=t["decisions"], parameters=t["parameters"], value=t["value"],
-                               trialTestAccuracy=t["testAccuracy"], trainings={}, top=None) for t in ranked]
+                               trialTestAccuracy=t["testAccuracy"], trainings={}, top=None, trials=None) for t in ranked]
         tops += network["top"]
     return tops
 
@@ -174,13 +176,19 @@ def plan(found, trainings, offset):
     return jobs
 
 
+def model_of(binary, decisions, space):
+    """The trainer's model of an architecture, as an external evaluator builds it (`automl
+    architecture`; no space: the default one)."""
+    architecture = ["architecture", "--decisions", json.dumps(decisions), "--model-only"]
+    if space is not None:
+        architecture += ["--space", json.dumps(space)]
+    return run_automl(binary, architecture)
+
+
 def retrain(binary, job):
     """One final training of a found network, as the benchmark's own: all training rows,
     the row's seed as data seed, the final recipe."""
-    architecture = ["architecture", "--decisions", json.dumps(job["decisions"]), "--model-only"]
-    if job["space"] is not None:
-        architecture += ["--space", json.dumps(job["space"])]
-    model = run_automl(binary, architecture)
+    model = model_of(binary, job["decisions"], job["space"])
     trained = train_network(binary, model, job["epochs"], 0.0, job["trainingSeed"], job["learningRate"], data_seed=job["seed"])
     return dict(job, kind="nas-retraining", testAccuracy=trained["testAccuracy"], parameters=trained["parameters"])
 
@@ -246,8 +254,9 @@ def top_training_count(network):
 def second_half_trial_test(network):
     """A search's score from its trials alone: the mean test accuracy of the second half of its
     trials in their short trainings (where a search samples once it has learnt; the test-side
-    twin of the benchmark's secondHalfValidationAccuracy)."""
-    return network["secondHalfTrialTestAccuracy"]
+    twin of the benchmark's secondHalfValidationAccuracy, counted as the bench counts it)."""
+    trials = network["trials"]
+    return statistics.mean(t["testAccuracy"] for t in trials[len(trials) - len(trials) // 2:] or trials)
 
 
 def versus(found, baseline, score=mean_test, kind="nas-retrain-versus", count=training_count):
@@ -378,15 +387,13 @@ def main():
     summary.add_argument("--baseline", default="nas-random")
     summary.add_argument("--top", type=int, help="also judge each search on its K best trials by told value")
     args = parser.parse_args()
+    if args.top is not None and args.top < 1:
+        parser.error("need --top >= 1")
     if args.command == "train":
         if args.trainings < 1 or args.offset < 0 or not 0 <= args.worker < args.workers:
             parser.error("need --trainings >= 1, --offset >= 0 and 0 <= --worker < --workers")
-        if args.top is not None and args.top < 1:
-            parser.error("need --top >= 1")
         train(args.files, args)
     else:
-        if args.top is not None and args.top < 1:
-            parser.error("need --top >= 1")
         summarize(args.files, args.baseline, args.top)
 
 
